@@ -1,0 +1,34 @@
+package prof2calltree.model;
+
+import java.util.List;
+
+/**
+ * A whole call graph: the neutral model every reader produces and every writer renders.
+ * Built and checked by {@link ProfileBuilder}; immutable afterwards.
+ *
+ * @param costTypes the costs measured, in column order
+ * @param functions every function, its id equal to its index
+ * @param selfCosts self costs, sorted by function then line; one entry per (function, line)
+ * @param calls calls, sorted by caller, caller line, callee, callee line; one entry per such key
+ */
+public record Profile(
+        List<CostType> costTypes, List<Function> functions, List<SelfCost> selfCosts, List<Call> calls) {
+
+    public Profile {
+        costTypes = List.copyOf(costTypes);
+        functions = List.copyOf(functions);
+        selfCosts = List.copyOf(selfCosts);
+        calls = List.copyOf(calls);
+    }
+
+    /** The sum of all self costs, one value per cost type: what the profile measured in total. */
+    public long[] totals() {
+        long[] totals = new long[costTypes.size()];
+        for (SelfCost cost : selfCosts) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += cost.costs()[i];
+            }
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,211 @@
+package prof2calltree.read.pstats;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import prof2calltree.model.CostType;
+import prof2calltree.model.Profile;
+import prof2calltree.model.ProfileBuilder;
+import prof2calltree.read.BadInputException;
+import prof2calltree.read.ProfileReader;
+import prof2calltree.read.Warnings;
+import prof2calltree.read.pstats.PyValues.Code;
+import prof2calltree.read.pstats.PyValues.Dict;
+
+/**
+ * Reads a pstats dump (cProfile's or the profile module's {@code -o} file, or
+ * {@code pstats.Stats.dump_stats}): a marshalled dict from {@code (file, line, name)} to
+ * {@code (cc, nc, tt, ct, callers)}. Each entry becomes one function whose self cost is
+ * {@code tt}; each caller becomes one call. cProfile gives every edge its own count and
+ * cumulative time {@code (nc, cc, tt, ct)}; the profile module gives only a count, so the
+ * callee's cumulative time is split over its callers in proportion to their calls.
+ */
+public final class PstatsReader implements ProfileReader {
+    /** The one cost a pstats dump measures. */
+    public static final CostType TIME = new CostType("Time", "ns", "Time (ns)");
+
+    /** The file name given to built-in functions, which pstats files under "~" or "". */
+    public static final String BUILTIN_FILE = "<built-in>";
+
+    private static final double NANOS = 1e9;
+
+    @Override
+    public Profile read(Path file, Warnings warnings) throws IOException, BadInputException {
+        return read(Files.readAllBytes(file), warnings);
+    }
+
+    /** Reads a dump held in memory. */
+    public Profile read(byte[] dump, Warnings warnings) throws BadInputException {
+        MarshalReader in = new MarshalReader(dump);
+        Object top = in.readValue();
+        if (!(top instanceof Dict stats)) {
+            throw new BadInputException("not a pstats dump: it holds a " + PyValues.typeName(top)
+                    + ", not a dict of function statistics");
+        }
+        if (in.position() < in.length()) {
+            warnings.warn("ignored " + (in.length() - in.position()) + " bytes after the dump, from offset "
+                    + in.position());
+        }
+        return new Conversion(stats, warnings).run();
+    }
+
+    /** The state of converting one decoded dump. */
+    private static final class Conversion {
+        private final Dict stats;
+        private final Warnings warnings;
+        private final ProfileBuilder builder = new ProfileBuilder(List.of(TIME));
+        private final Map<Object, Integer> ids = new HashMap<>();
+        private final Map<Integer, Integer> lines = new HashMap<>();
+        private int negative;
+        private int unknownCallers;
+
+        Conversion(Dict stats, Warnings warnings) {
+            this.stats = stats;
+            this.warnings = warnings;
+        }
+
+        Profile run() throws BadInputException {
+            int n = stats.keys().size();
+            int[] entryIds = new int[n];
+            for (int i = 0; i < n; i++) {
+                entryIds[i] = function(stats.keys().get(i), "entry " + i);
+            }
+            for (int i = 0; i < n; i++) {
+                entry(entryIds[i], stats.values().get(i), "entry " + i + " (" + describe(stats.keys().get(i)) + ")");
+            }
+            if (negative > 0) {
+                warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
+            }
+            if (unknownCallers > 0) {
+                warnings.warn(unknownCallers + " callers have no entry of their own; added them without self time");
+            }
+            return builder.build();
+        }
+
+        private int function(Object key, String where) throws BadInputException {
+            Integer known = ids.get(key);
+            if (known != null) {
+                return known;
+            }
+            if (!(key instanceof List<?> tuple) || tuple.size() != 3) {
+                throw new BadInputException(where + ": key is a " + PyValues.typeName(key)
+                        + ", expected a (file, line, name) tuple");
+            }
+            String file = PyValues.text(tuple.get(0));
+            if (file == null) {
+                throw new BadInputException(where + ": file name is a " + PyValues.typeName(tuple.get(0)));
+            }
+            int line = intValue(tuple.get(1), where + ": line number");
+            String name = PyValues.text(tuple.get(2));
+            if (name == null && tuple.get(2) instanceof Code code) {
+                // The profile module keys the command it ran by that command's code object.
+                name = "<profile: " + code.qualname() + " of " + code.filename() + ">";
+            }
+            if (name == null) {
+                throw new BadInputException(where + ": function name is a " + PyValues.typeName(tuple.get(2)));
+            }
+            if (file.equals("~") || file.isEmpty()) {
+                file = BUILTIN_FILE;
+            }
+            int id = builder.function(name, file, "", line, "");
+            ids.put(key, id);
+            lines.put(id, line);
+            return id;
+        }
+
+        private void entry(int callee, Object value, String where) throws BadInputException {
+            if (!(value instanceof List<?> t) || t.size() != 5 || !(t.get(4) instanceof Dict callers)) {
+                throw new BadInputException(where + ": value is a " + PyValues.typeName(value)
+                        + ", expected a (cc, nc, tt, ct, callers) tuple");
+            }
+            int line = lines.get(callee);
+            builder.addSelf(callee, line, 0, nanos(t.get(2), where + ": tt"));
+            double calleeCumulative = seconds(t.get(3), where + ": ct");
+            long profileCalls = 0;
+            for (Object count : callers.values()) {
+                if (!(count instanceof List)) {
+                    profileCalls += Math.max(0, longValue(count, where + ": caller count"));
+                }
+            }
+            for (int i = 0; i < callers.keys().size(); i++) {
+                Object callerKey = callers.keys().get(i);
+                String edge = where + ", caller " + describe(callerKey);
+                Integer caller = ids.get(callerKey);
+                if (caller == null) {
+                    caller = function(callerKey, edge);
+                    unknownCallers++;
+                }
+                Object stat = callers.values().get(i);
+                long count;
+                long inclusive;
+                if (stat instanceof List<?> e) {
+                    if (e.size() != 4) {
+                        throw new BadInputException(edge + ": expected (nc, cc, tt, ct), found " + e.size() + " values");
+                    }
+                    count = longValue(e.get(0), edge + ": nc");
+                    inclusive = nanos(e.get(3), edge + ": ct");
+                } else {
+                    count = longValue(stat, edge + ": call count");
+                    double share = profileCalls == 0 ? 0 : (double) Math.max(0, count) / profileCalls;
+                    inclusive = clamp(Math.round(calleeCumulative * NANOS * share));
+                }
+                if (count < 0) {
+                    throw new BadInputException(edge + ": negative call count " + count);
+                }
+                builder.addCall(caller, lines.get(caller), callee, line, count, 0, inclusive);
+            }
+        }
+
+        private long nanos(Object value, String what) throws BadInputException {
+            return clamp(Math.round(seconds(value, what) * NANOS));
+        }
+
+        private long clamp(long nanos) {
+            if (nanos < 0) {
+                negative++;
+                return 0;
+            }
+            return nanos;
+        }
+
+        private static double seconds(Object value, String what) throws BadInputException {
+            if (value instanceof Double d && Double.isFinite(d)) {
+                return d;
+            }
+            if (value instanceof Long l) {
+                return l;
+            }
+            throw new BadInputException(what + " is a " + PyValues.typeName(value) + ", expected seconds");
+        }
+
+        private static long longValue(Object value, String what) throws BadInputException {
+            if (value instanceof Long l) {
+                return l;
+            }
+            if (value instanceof BigInteger) {
+                throw new BadInputException(what + " is too large: " + value);
+            }
+            throw new BadInputException(what + " is a " + PyValues.typeName(value) + ", expected an int");
+        }
+
+        private static int intValue(Object value, String what) throws BadInputException {
+            long v = longValue(value, what);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new BadInputException(what + " is out of range: " + v);
+            }
+            return (int) v;
+        }
+
+        private static String describe(Object key) {
+            if (key instanceof List<?> t && t.size() == 3) {
+                Object name = t.get(2) instanceof Code c ? c.qualname() : PyValues.text(t.get(2));
+                return PyValues.text(t.get(0)) + ":" + t.get(1) + " " + name;
+            }
+            return PyValues.typeName(key);
+        }
+    }
+}

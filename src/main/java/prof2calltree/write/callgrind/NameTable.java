@@ -1,0 +1,123 @@
+package prof2calltree.write.callgrind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import prof2calltree.model.Function;
+
+/**
+ * The names functions get in a callgrind file, chosen so that no two merge in KCacheGrind.
+ * KCacheGrind identifies a function by name + basename(file) + basename(object), so two
+ * {@code <module>} functions of two {@code __init__.py} files would become one. A function keeps
+ * its plain name unless another shares that identity; then it gets its qualifier (such as a
+ * Java parameter list), or else the shortest tail of its path that tells it apart, with its
+ * line when the files are the same: {@code <module> [a/pkg/__init__.py]}, {@code wrapper [app.py:12]}.
+ */
+final class NameTable {
+    private record Identity(String name, String file, String object) {}
+
+    private final String[] names;
+
+    NameTable(List<Function> functions) {
+        names = new String[functions.size()];
+        Map<Identity, List<Function>> groups = new HashMap<>();
+        for (Function f : functions) {
+            groups.computeIfAbsent(identity(f.name(), f), k -> new ArrayList<>()).add(f);
+        }
+        for (List<Function> group : groups.values()) {
+            if (group.size() == 1) {
+                Function f = group.get(0);
+                names[f.id()] = clean(f.name());
+            } else {
+                disambiguate(group);
+            }
+        }
+        ensureUnique(functions);
+    }
+
+    /** The display name of the function with this id. */
+    String name(int id) {
+        return names[id];
+    }
+
+    private void disambiguate(List<Function> group) {
+        Set<String> qualifiers = new HashSet<>();
+        boolean qualified = true;
+        for (Function f : group) {
+            qualified &= !f.qualifier().isEmpty() && qualifiers.add(f.qualifier());
+        }
+        for (Function f : group) {
+            if (qualified) {
+                names[f.id()] = clean(f.name() + f.qualifier());
+                continue;
+            }
+            int depth = 1;
+            boolean sameFile = false;
+            for (Function other : group) {
+                if (other == f) {
+                    continue;
+                }
+                if (other.file().equals(f.file())) {
+                    sameFile = true;
+                } else {
+                    while (tail(f.file(), depth).equals(tail(other.file(), depth))) {
+                        depth++;
+                    }
+                }
+            }
+            String tag = tail(f.file(), depth) + (sameFile ? ":" + f.line() : "");
+            names[f.id()] = clean(f.name() + f.qualifier() + " [" + tag + "]");
+        }
+    }
+
+    /** A last resort for names that still collide (say, a function whose own name looks like a tag). */
+    private void ensureUnique(List<Function> functions) {
+        Set<Identity> seen = new HashSet<>();
+        for (Function f : functions) {
+            String name = names[f.id()];
+            for (int n = 2; !seen.add(identity(name, f)); n++) {
+                name = names[f.id()] + " #" + n;
+            }
+            names[f.id()] = name;
+        }
+    }
+
+    private static Identity identity(String name, Function f) {
+        return new Identity(clean(name), basename(f.file()), basename(f.object()));
+    }
+
+    /** The last {@code depth} components of a path, or the whole path if it has fewer. */
+    static String tail(String path, int depth) {
+        int end = path.length();
+        int cut = end;
+        for (int i = 0; i < depth; i++) {
+            cut = lastSeparator(path, cut - 1);
+            if (cut < 0) {
+                return path;
+            }
+        }
+        return path.substring(cut + 1);
+    }
+
+    static String basename(String path) {
+        return tail(path, 1);
+    }
+
+    private static int lastSeparator(String path, int from) {
+        for (int i = from; i >= 0; i--) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '\\') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Names and paths must stay on one line of the file. */
+    static String clean(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace('\n', ' ').replace('\r', ' ');
+    }
+}
