@@ -1,0 +1,1 @@
+"""Tiny package compiled by `python -m compileall` for the compileall fixture."""
