@@ -20,8 +20,11 @@ import prof2calltree.read.pstats.PyValues.Other;
  * ends in a {@link BadInputException} naming the offset, never in an exhausted heap or stack.
  */
 final class MarshalReader {
-    /** CPython's own limit (MAX_MARSHAL_STACK_DEPTH). */
-    static final int MAX_DEPTH = 2000;
+    /**
+     * How deep values may nest. CPython allows 2000, but pstats dumps nest a handful of levels
+     * (code objects inside code objects a few more); 500 keeps well inside a small thread stack.
+     */
+    static final int MAX_DEPTH = 500;
 
     private static final Object NULL = new Other("NULL");
     private static final Object PENDING = new Other("incomplete object");
@@ -52,7 +55,13 @@ final class MarshalReader {
     /** Reads one complete value. */
     Object readValue() throws BadInputException {
         int at = pos;
-        Object value = read();
+        Object value;
+        try {
+            value = read();
+        } catch (StackOverflowError e) {
+            // Only reachable on a thread with a tiny stack; the depth limit is the real guard.
+            throw error(at, "values nested too deep for this thread's stack");
+        }
         if (value == NULL) {
             throw error(at, "a NULL marker where a value belongs");
         }
@@ -122,6 +131,13 @@ final class MarshalReader {
                 yield target;
             }
             case 'c' -> readCode(at);
+            case ':' -> {
+                // Python 3.14 (marshal version 5): a slice constant, inside code objects.
+                readValue();
+                readValue();
+                readValue();
+                yield new Other("slice");
+            }
             default -> throw error(at, String.format(Locale.ROOT, "unknown marshal type 0x%02x", code));
         };
         if (flagRef) {

@@ -49,28 +49,72 @@ final class NameTable {
         for (Function f : group) {
             qualified &= !f.qualifier().isEmpty() && qualifiers.add(f.qualifier());
         }
-        for (Function f : group) {
-            if (qualified) {
+        if (qualified) {
+            for (Function f : group) {
                 names[f.id()] = clean(f.name() + f.qualifier());
-                continue;
             }
-            int depth = 1;
-            boolean sameFile = false;
-            for (Function other : group) {
-                if (other == f) {
-                    continue;
-                }
-                if (other.file().equals(f.file())) {
-                    sameFile = true;
-                } else {
-                    while (tail(f.file(), depth).equals(tail(other.file(), depth))) {
-                        depth++;
-                    }
-                }
-            }
-            String tag = tail(f.file(), depth) + (sameFile ? ":" + f.line() : "");
-            names[f.id()] = clean(f.name() + f.qualifier() + " [" + tag + "]");
+            return;
         }
+        // Sorted by path read backwards, each file's nearest different files are its neighbours,
+        // so the tail that tells it apart is one component longer than the longest shared tail.
+        List<Function> sorted = new ArrayList<>(group);
+        Map<Function, String[]> parts = new HashMap<>();
+        for (Function f : group) {
+            parts.put(f, reversedComponents(f.file()));
+        }
+        sorted.sort((a, b) -> compare(parts.get(a), parts.get(b)));
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j < sorted.size() && sorted.get(j).file().equals(sorted.get(i).file())) {
+                j++;
+            }
+            String[] mine = parts.get(sorted.get(i));
+            int shared = 0;
+            if (i > 0) {
+                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(i - 1))));
+            }
+            if (j < sorted.size()) {
+                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(j))));
+            }
+            boolean sameFile = j - i > 1;
+            for (int k = i; k < j; k++) {
+                Function f = sorted.get(k);
+                String tag = tail(f.file(), shared + 1) + (sameFile ? ":" + f.line() : "");
+                names[f.id()] = clean(f.name() + f.qualifier() + " [" + tag + "]");
+            }
+            i = j;
+        }
+    }
+
+    private static String[] reversedComponents(String path) {
+        String[] p = path.split("[/\\\\]", -1);
+        for (int a = 0, b = p.length - 1; a < b; a++, b--) {
+            String t = p[a];
+            p[a] = p[b];
+            p[b] = t;
+        }
+        return p;
+    }
+
+    private static int compare(String[] a, String[] b) {
+        int n = Math.min(a.length, b.length);
+        for (int k = 0; k < n; k++) {
+            int c = a[k].compareTo(b[k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
+    private static int commonPrefix(String[] a, String[] b) {
+        int n = Math.min(a.length, b.length);
+        int k = 0;
+        while (k < n && a[k].equals(b[k])) {
+            k++;
+        }
+        return k;
     }
 
     /** A last resort for names that still collide (say, a function whose own name looks like a tag). */

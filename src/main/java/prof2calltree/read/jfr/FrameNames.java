@@ -1,0 +1,68 @@
+package prof2calltree.read.jfr;
+
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedMethod;
+
+/**
+ * Names the functions of stack frames. A Java method becomes {@code package.Class::method} in
+ * {@code package/Class.java} (nested, local and hidden classes in their top-level class's file),
+ * told apart from its overloads by its parameter list. async-profiler also records native, C++
+ * and kernel frames, with the library as the "class" and a made-up descriptor: those keep their
+ * symbol as the name and get the library (or {@code <kernel>}, {@code <native>}) as the file.
+ */
+final class FrameNames {
+    /** The root that truncated stacks hang under: their real root end was not recorded. */
+    static final Key TRUNCATED = new Key("[truncated stack]", "<truncated>", "");
+
+    /** A function's identity in the output: name, file and qualifier (the object is always ""). */
+    record Key(String name, String file, String qualifier) {}
+
+    private FrameNames() {}
+
+    /** The function of a frame whose method is {@code method} and whose frame type is {@code frameType}. */
+    static Key of(RecordedMethod method, String frameType) {
+        RecordedClass type = method.getType();
+        String className = type == null || type.getName() == null ? "" : type.getName();
+        String methodName = method.getName() == null ? "" : method.getName();
+        String parameters = Descriptors.parameters(method.getDescriptor());
+        if (parameters == null || className.isEmpty()) {
+            String file = !className.isEmpty() ? className : "Kernel".equals(frameType) ? "<kernel>" : "<native>";
+            return new Key(methodName, file, "");
+        }
+        return new Key(className + "::" + methodName, sourceFile(className), parameters);
+    }
+
+    /**
+     * The source file a class implies: {@code java/util/HashMap.java} for {@code java.util.HashMap$Node}.
+     * Hidden classes carry a suffix after {@code /} or {@code +} ({@code Work$$Lambda$88+0x00007f71f4007a08.1790421142})
+     * that is cut first, so that its dots are not taken for packages.
+     */
+    static String sourceFile(String className) {
+        String name = className;
+        int hidden = indexOfAny(name, '/', '+');
+        if (hidden > 0) {
+            name = name.substring(0, hidden);
+        }
+        if (name.endsWith("[]")) {
+            return "<array>";
+        }
+        int dot = name.lastIndexOf('.');
+        String simple = name.substring(dot + 1);
+        int dollar = simple.indexOf('$', 1);
+        if (dollar > 0) {
+            simple = simple.substring(0, dollar);
+        }
+        String dir = dot < 0 ? "" : name.substring(0, dot).replace('.', '/') + "/";
+        return dir + simple + ".java";
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
