@@ -10,15 +10,24 @@ import java.util.List;
  * @param functions every function, its id equal to its index
  * @param selfCosts self costs, sorted by function then line; one entry per (function, line)
  * @param calls calls, sorted by caller, caller line, callee, callee line; one entry per such key
+ * @param stacks the distinct stacks the graph was built from, for inputs that record stacks
+ *     (sampled profiles); empty for inputs that record only a call graph. Order is unspecified.
  */
 public record Profile(
-        List<CostType> costTypes, List<Function> functions, List<SelfCost> selfCosts, List<Call> calls) {
+        List<CostType> costTypes, List<Function> functions, List<SelfCost> selfCosts, List<Call> calls,
+        List<Stack> stacks) {
 
     public Profile {
         costTypes = List.copyOf(costTypes);
         functions = List.copyOf(functions);
         selfCosts = List.copyOf(selfCosts);
         calls = List.copyOf(calls);
+        stacks = List.copyOf(stacks);
+    }
+
+    /** True if the profile knows its stacks, not only its call graph. */
+    public boolean hasStacks() {
+        return !stacks.isEmpty();
     }
 
     /** The sum of all self costs, one value per cost type: what the profile measured in total. */

@@ -1,6 +1,7 @@
 package prof2calltree.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,19 @@ public final class ProfileBuilder {
 
     private record CallKey(int caller, int callerLine, int callee, int calleeLine) {}
 
+    private record StackKey(int[] functions, int[] lines, String thread) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StackKey k && Arrays.equals(functions, k.functions) && Arrays.equals(lines, k.lines)
+                    && thread.equals(k.thread);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(functions) * 31 + Arrays.hashCode(lines)) * 31 + thread.hashCode();
+        }
+    }
+
     private static final class CallTotals {
         long count;
         final long[] inclusive;
@@ -32,6 +46,7 @@ public final class ProfileBuilder {
     private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
     private final Map<Long, long[]> selfCosts = new HashMap<>();
     private final Map<CallKey, CallTotals> calls = new HashMap<>();
+    private final Map<StackKey, long[]> stacks = new HashMap<>();
 
     public ProfileBuilder(List<CostType> costTypes) {
         this.costTypes = List.copyOf(costTypes);
@@ -85,6 +100,51 @@ public final class ProfileBuilder {
         totals.inclusive[costType] += inclusive;
     }
 
+    /**
+     * Adds events seen on one stack, and the call graph they imply: their cost is self cost of
+     * the leaf at its line, and inclusive cost of every call along the stack, charged once per
+     * distinct (caller, line, callee) however often recursion repeats it.
+     *
+     * @param functions function ids from the root to the leaf
+     * @param lines the line of each frame (call sites for callers)
+     * @param thread the thread the events ran on, or "" if unknown
+     * @param events how many events these are (added to each call's count)
+     * @param costs the events' summed costs, one value per cost type
+     */
+    public void addStack(int[] functions, int[] lines, String thread, long events, long[] costs) {
+        if (functions.length == 0 || functions.length != lines.length || costs.length != costTypes.size()) {
+            throw new IllegalArgumentException("bad stack: " + functions.length + " frames, " + lines.length
+                    + " lines, " + costs.length + " costs");
+        }
+        for (int f : functions) {
+            checkFunction(f);
+        }
+        long[] total = stacks.computeIfAbsent(
+                new StackKey(functions.clone(), lines.clone(), Objects.requireNonNull(thread, "thread")),
+                k -> new long[costTypes.size()]);
+        add(total, costs);
+        int leaf = functions.length - 1;
+        long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
+        add(selfCosts.computeIfAbsent(key, k -> new long[costTypes.size()]), costs);
+        java.util.Set<CallKey> seen = functions.length > 2 ? new java.util.HashSet<>() : null;
+        for (int i = 0; i < leaf; i++) {
+            int callee = functions[i + 1];
+            CallKey call = new CallKey(functions[i], lines[i], callee, this.functions.get(callee).line());
+            if (seen != null && !seen.add(call)) {
+                continue;
+            }
+            CallTotals t = calls.computeIfAbsent(call, k -> new CallTotals(costTypes.size()));
+            t.count += events;
+            add(t.inclusive, costs);
+        }
+    }
+
+    private static void add(long[] into, long[] values) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += values[i];
+        }
+    }
+
     private void checkFunction(int id) {
         if (id < 0 || id >= functions.size()) {
             throw new IllegalArgumentException("unknown function id " + id);
@@ -117,7 +177,12 @@ public final class ProfileBuilder {
                 .thenComparingInt(Call::callerLine)
                 .thenComparingInt(Call::callee)
                 .thenComparingInt(Call::calleeLine));
-        return new Profile(costTypes, functions, self, edges);
+        List<Stack> stackList = new ArrayList<>(stacks.size());
+        for (Map.Entry<StackKey, long[]> e : stacks.entrySet()) {
+            checkCosts(e.getValue(), "stack cost");
+            stackList.add(new Stack(e.getKey().functions, e.getKey().lines, e.getKey().thread, e.getValue()));
+        }
+        return new Profile(costTypes, functions, self, edges, stackList);
     }
 
     private static void checkCosts(long[] costs, String what) {
