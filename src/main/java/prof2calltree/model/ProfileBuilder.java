@@ -32,6 +32,15 @@ public final class ProfileBuilder {
         }
     }
 
+    private static final class StackTotals {
+        long events;
+        final long[] costs;
+
+        StackTotals(int width) {
+            costs = new long[width];
+        }
+    }
+
     private static final class CallTotals {
         long count;
         final long[] inclusive;
@@ -46,7 +55,7 @@ public final class ProfileBuilder {
     private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
     private final Map<Long, long[]> selfCosts = new HashMap<>();
     private final Map<CallKey, CallTotals> calls = new HashMap<>();
-    private final Map<StackKey, long[]> stacks = new HashMap<>();
+    private final Map<StackKey, StackTotals> stacks = new HashMap<>();
 
     public ProfileBuilder(List<CostType> costTypes) {
         this.costTypes = List.copyOf(costTypes);
@@ -119,10 +128,11 @@ public final class ProfileBuilder {
         for (int f : functions) {
             checkFunction(f);
         }
-        long[] total = stacks.computeIfAbsent(
+        StackTotals total = stacks.computeIfAbsent(
                 new StackKey(functions.clone(), lines.clone(), Objects.requireNonNull(thread, "thread")),
-                k -> new long[costTypes.size()]);
-        add(total, costs);
+                k -> new StackTotals(costTypes.size()));
+        total.events += events;
+        add(total.costs, costs);
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
         add(selfCosts.computeIfAbsent(key, k -> new long[costTypes.size()]), costs);
@@ -178,9 +188,10 @@ public final class ProfileBuilder {
                 .thenComparingInt(Call::callee)
                 .thenComparingInt(Call::calleeLine));
         List<Stack> stackList = new ArrayList<>(stacks.size());
-        for (Map.Entry<StackKey, long[]> e : stacks.entrySet()) {
-            checkCosts(e.getValue(), "stack cost");
-            stackList.add(new Stack(e.getKey().functions, e.getKey().lines, e.getKey().thread, e.getValue()));
+        for (Map.Entry<StackKey, StackTotals> e : stacks.entrySet()) {
+            checkCosts(e.getValue().costs, "stack cost");
+            StackKey k = e.getKey();
+            stackList.add(new Stack(k.functions, k.lines, k.thread, e.getValue().events, e.getValue().costs));
         }
         return new Profile(costTypes, functions, self, edges, stackList);
     }

@@ -8,6 +8,7 @@ package prof2calltree.model;
  *     happened)
  * @param lines the line each frame was at: the call site for callers, the current line for the leaf; 0 if unknown
  * @param thread the thread the events ran on; empty if unknown
+ * @param events how many events were recorded on this stack (the count its calls add up)
  * @param costs one value per {@link Profile#costTypes()} entry, each at least 0
  */
-public record Stack(int[] functions, int[] lines, String thread, long[] costs) {}
+public record Stack(int[] functions, int[] lines, String thread, long events, long[] costs) {}
