@@ -13,9 +13,7 @@ public enum InputFormat {
     /** A Python cProfile or profile dump: a marshalled dict, so it starts with '{' (0x7b, or 0xfb with the ref flag). */
     PSTATS("pstats dump", PstatsReader::new),
     /** A JDK Flight Recorder recording: chunks that start with "FLR\0". */
-    JFR("JFR recording", () -> {
-        throw new UnsupportedOperationException("JFR reading is not built yet");
-    });
+    JFR("JFR recording", prof2calltree.read.jfr.JfrReader::new);
 
     private final String description;
     private final Supplier<ProfileReader> factory;

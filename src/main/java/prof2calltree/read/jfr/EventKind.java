@@ -20,21 +20,23 @@ enum EventKind {
             "jdk.ObjectAllocationInNewTLAB", "bytes", "Allocated bytes, whole new TLABs", "tlabSize", "eventThread"),
     OBJECT_ALLOCATION_OUTSIDE_TLAB(
             "jdk.ObjectAllocationOutsideTLAB", "bytes", "Allocated bytes outside TLABs", "allocationSize", "eventThread"),
-    JAVA_MONITOR_ENTER("jdk.JavaMonitorEnter", "ns", "Monitor blocked time, ns", DURATION, "eventThread"),
-    JAVA_MONITOR_WAIT("jdk.JavaMonitorWait", "ns", "Monitor wait time, ns", DURATION, "eventThread"),
-    THREAD_PARK("jdk.ThreadPark", "ns", "Thread park time, ns", DURATION, "eventThread"),
-    FILE_READ("jdk.FileRead", "ns", "File read time, ns", DURATION, "eventThread"),
-    FILE_WRITE("jdk.FileWrite", "ns", "File write time, ns", DURATION, "eventThread"),
-    SOCKET_READ("jdk.SocketRead", "ns", "Socket read time, ns", DURATION, "eventThread"),
-    SOCKET_WRITE("jdk.SocketWrite", "ns", "Socket write time, ns", DURATION, "eventThread");
+    JAVA_MONITOR_ENTER("jdk.JavaMonitorEnter", "ns", "Monitor blocked time, ns", "duration", "eventThread"),
+    JAVA_MONITOR_WAIT("jdk.JavaMonitorWait", "ns", "Monitor wait time, ns", "duration", "eventThread"),
+    THREAD_PARK("jdk.ThreadPark", "ns", "Thread park time, ns", "duration", "eventThread"),
+    FILE_READ("jdk.FileRead", "ns", "File read time, ns", "duration", "eventThread"),
+    FILE_WRITE("jdk.FileWrite", "ns", "File write time, ns", "duration", "eventThread"),
+    SOCKET_READ("jdk.SocketRead", "ns", "Socket read time, ns", "duration", "eventThread"),
+    SOCKET_WRITE("jdk.SocketWrite", "ns", "Socket write time, ns", "duration", "eventThread");
 
     /** The pseudo weight field of events weighed by their duration. */
     static final String DURATION = "duration";
 
     private static final Map<String, EventKind> BY_NAME = new HashMap<>();
+    private static final Map<String, EventKind> BY_EVENT_NAME = new HashMap<>();
 
     static {
         for (EventKind kind : values()) {
+            BY_EVENT_NAME.put(kind.eventName, kind);
             BY_NAME.put(kind.eventName.toLowerCase(Locale.ROOT), kind);
             BY_NAME.put(kind.costType.name().toLowerCase(Locale.ROOT), kind);
         }
@@ -63,5 +65,10 @@ enum EventKind {
      */
     static EventKind byName(String name) {
         return BY_NAME.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The kind whose JFR event type is exactly {@code eventName}; null if none. */
+    static EventKind byEventName(String eventName) {
+        return BY_EVENT_NAME.get(eventName);
     }
 }

@@ -8,11 +8,19 @@ import jdk.jfr.consumer.RecordedMethod;
  * {@code package/Class.java} (nested, local and hidden classes in their top-level class's file),
  * told apart from its overloads by its parameter list. async-profiler also records native, C++
  * and kernel frames, with the library as the "class" and a made-up descriptor: those keep their
- * symbol as the name and get the library (or {@code <kernel>}, {@code <native>}) as the file.
+ * symbol as the name and get the library (or {@code <kernel>}, {@code <native>}) as the file;
+ * code without a symbol, which async-profiler names by its library's path, becomes
+ * {@code [/usr/lib/libz.so.1]} in {@code libz.so.1}.
  */
 final class FrameNames {
     /** The root that truncated stacks hang under: their real root end was not recorded. */
     static final Key TRUNCATED = new Key("[truncated stack]", "<truncated>", "");
+
+    /** The function of events whose stack trace holds no frame at all. */
+    static final Key EMPTY = new Key("[empty stack]", "<empty>", "");
+
+    /** The function of a frame whose method the recording does not name. */
+    static final Key UNKNOWN = new Key("[unknown method]", "<unknown>", "");
 
     /** A function's identity in the output: name, file and qualifier (the object is always ""). */
     record Key(String name, String file, String qualifier) {}
@@ -25,6 +33,12 @@ final class FrameNames {
         String className = type == null || type.getName() == null ? "" : type.getName();
         String methodName = method.getName() == null ? "" : method.getName();
         String parameters = Descriptors.parameters(method.getDescriptor());
+        if (className.isEmpty() && methodName.startsWith("/")) {
+            // async-profiler names code it found no symbol for by its library's path. The file is
+            // the library's base name, as for its symbols: callgrind_annotate would try to read
+            // the real library as source code.
+            return new Key("[" + methodName + "]", methodName.substring(methodName.lastIndexOf('/') + 1), "");
+        }
         if (parameters == null || className.isEmpty()) {
             String file = !className.isEmpty() ? className : "Kernel".equals(frameType) ? "<kernel>" : "<native>";
             return new Key(methodName, file, "");

@@ -1,0 +1,140 @@
+package prof2calltree.read.jfr;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import prof2calltree.read.BadInputException;
+
+/**
+ * Reads the complete chunks of a recording, each copied into a file of its own in a private
+ * temporary directory that is removed afterwards, on up to {@link JfrOptions#parallelism()}
+ * threads, and merges their results in file order.
+ */
+final class ChunkPool {
+    /** The merged results of every chunk. */
+    record Merged(StackStore store, ReadStats stats) {}
+
+    private final JfrOptions options;
+    private final FileChannel source;
+    private final List<ChunkHeader> chunks;
+    private final StackStore store = new StackStore();
+    private final ReadStats stats = new ReadStats();
+    private Path directory;
+
+    ChunkPool(JfrOptions options, FileChannel source, List<ChunkHeader> chunks) {
+        this.options = options;
+        this.source = source;
+        this.chunks = chunks;
+    }
+
+    Merged readAll() throws IOException, BadInputException {
+        directory = Files.createTempDirectory("prof2calltree-jfr-");
+        try {
+            if (options.parallelism() == 1 || chunks.size() == 1) {
+                for (int i = 0; i < chunks.size(); i++) {
+                    merge(readChunk(i));
+                }
+            } else {
+                readInParallel();
+            }
+        } finally {
+            deleteTree(directory);
+        }
+        return new Merged(store, stats);
+    }
+
+    private void readInParallel() throws IOException, BadInputException {
+        int threads = Math.min(options.parallelism(), chunks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "jfr-chunk-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // A bounded window of chunks in flight: results are merged in file order as they come.
+            Deque<Future<ChunkReader.Result>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < chunks.size() || !pending.isEmpty()) {
+                while (next < chunks.size() && pending.size() < 2 * threads) {
+                    int index = next++;
+                    pending.addLast(pool.submit(() -> readChunk(index)));
+                }
+                merge(await(pending.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ChunkReader.Result await(Future<ChunkReader.Result> future) throws IOException, BadInputException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading chunks");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BadInputException bad) {
+                throw bad;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void merge(ChunkReader.Result result) {
+        store.merge(result.store());
+        stats.merge(result.stats());
+    }
+
+    /** Copies chunk {@code index} out, reads it and deletes the copy. */
+    private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
+        ChunkHeader header = chunks.get(index);
+        Path copy = directory.resolve("chunk-" + index + ".jfr");
+        ChunkScanner.copy(source, header, copy);
+        try {
+            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy);
+        } catch (IOException e) {
+            throw new BadInputException("offset " + header.offset() + ": cannot read this chunk (format "
+                    + header.major() + "." + header.minor() + "): " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** Deletes a directory and what it holds, as far as it can: a failure here must not hide the result. */
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Left for the system's temporary file cleaner.
+        }
+    }
+}
