@@ -1,22 +1,25 @@
 package prof2calltree.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import prof2calltree.Version;
 import prof2calltree.model.Profile;
-import prof2calltree.read.BadInputException;
-import prof2calltree.read.InputFormat;
-import prof2calltree.read.Warnings;
 import prof2calltree.write.OutputFormat;
 
 /**
- * The command-line tool: reads one profile, writes one callgrind file. {@link #run} takes its
- * streams and working directory and returns the exit code; only {@link #main} exits.
+ * The command-line tool. {@link #run} takes its streams and working directory and returns the
+ * exit code; only {@link #main} exits. It picks the mode (one input, a batch, a merge, a program
+ * to run) and leaves reading to {@link Loader}, writing to {@link Output}.
  */
 public final class Main {
     static final String TOOL = "prof2calltree";
@@ -27,18 +30,20 @@ public final class Main {
     static final int USAGE = 2;
     static final int INTERNAL = 3;
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Path workingDir;
 
-    Main(PrintStream out, PrintStream err, Path workingDir) {
+    Main(InputStream in, PrintStream out, PrintStream err, Path workingDir) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.workingDir = workingDir;
     }
 
     public static void main(String[] args) {
-        int code = new Main(System.out, System.err, Path.of("")).run(args);
+        int code = new Main(System.in, System.out, System.err, Path.of("")).run(args);
         System.out.flush();
         System.exit(code);
     }
@@ -50,7 +55,7 @@ public final class Main {
             options = Options.parse(args);
         } catch (UsageException e) {
             err.println(TOOL + ": " + e.getMessage());
-            err.println("usage: prof2calltree [-i] FILE [-o FILE]   (prof2calltree --help explains)");
+            err.println("usage: prof2calltree [options] [-i] FILE... [-o FILE]   (prof2calltree --help explains)");
             return USAGE;
         }
         if (options.help()) {
@@ -61,66 +66,67 @@ public final class Main {
             out.println(TOOL + " " + Version.VERSION);
             return OK;
         }
-        try {
-            return convert(options);
+        try (Workspace workspace = new Workspace()) {
+            Loader loader = new Loader(options, workingDir, in, err, workspace);
+            if (options.run() != null) {
+                return new RunMode(options, loader, this).run();
+            }
+            if (options.batch()) {
+                return new Batch(options, loader, err).run();
+            }
+            return single(options, loader);
+        } catch (UsageException e) {
+            err.println(TOOL + ": " + e.getMessage());
+            return USAGE;
+        } catch (Failure e) {
+            err.println(TOOL + ": " + e.getMessage());
+            return FAILED;
         } catch (OutOfMemoryError e) {
-            err.println(TOOL + ": " + options.input() + ": out of memory; give Java more, for example "
-                    + "JAVA_OPTS=-Xmx8g prof2calltree ...");
+            err.println(TOOL + ": out of memory; give Java more, for example JAVA_OPTS=-Xmx8g prof2calltree ...");
             return FAILED;
         } catch (RuntimeException | Error e) {
-            err.println(TOOL + ": internal error while converting " + options.input()
-                    + " (a bug: please report it with this trace)");
+            err.println(TOOL + ": internal error (a bug: please report it with this trace)");
             e.printStackTrace(err);
             return INTERNAL;
         }
     }
 
-    private int convert(Options options) {
-        Path input = workingDir.resolve(options.input());
-        String inputName = options.input();
-        Profile profile;
-        try {
-            if (Files.isDirectory(input)) {
-                return fail(inputName, "is a directory, not a profile");
-            }
-            InputFormat format = InputFormat.detect(input);
-            Warnings warnings = message -> err.println(TOOL + ": warning: " + inputName + ": " + message);
-            profile = format.newReader().read(input, warnings);
-        } catch (BadInputException e) {
-            return fail(inputName, e.getMessage());
-        } catch (IOException e) {
-            return fail(inputName, describe(e));
+    /** One input, or several merged: one profile, one output (or a table, or the viewer). */
+    private int single(Options options, Loader loader) throws Failure, UsageException {
+        List<InputFile> inputs = new ArrayList<>();
+        for (String given : options.inputs()) {
+            inputs.add(loader.open(given));
         }
+        Profile profile = options.merge() ? loader.merge(inputs) : loader.load(inputs.get(0));
+        String name = inputs.get(0).baseName() + (options.merge() && inputs.size() > 1 ? "+" + (inputs.size() - 1) : "");
+        return deliver(options, profile, name, inputs.get(0));
+    }
 
-        String command = input.getFileName() == null ? inputName : input.getFileName().toString();
+    /** Writes, prints or shows one converted profile as the options ask. */
+    int deliver(Options options, Profile profile, String name, InputFile input) throws Failure, UsageException {
+        if (options.top() > 0) {
+            out.print(Output.topTable(profile, options));
+            out.flush();
+            if (options.output() == null && !options.view()) {
+                return OK;
+            }
+        }
+        Output output = new Output(options, err);
         if ("-".equals(options.output())) {
-            try {
-                OutputFormat.CALLGRIND.newWriter().write(profile, command, out);
-                out.flush();
-                return out.checkError() ? fail("standard output", "write failed") : OK;
-            } catch (IOException e) {
-                return fail("standard output", describe(e));
-            }
+            output.writeTo(profile, name, out);
+            return OK;
         }
-        String outputName = options.output() != null ? options.output() : "callgrind.out." + command;
-        Path output = workingDir.resolve(outputName);
-        try {
-            if (Files.exists(output) && Files.isSameFile(output, input)) {
-                return fail(outputName, "is the input file; choose another output with -o");
-            }
-            if (Files.isDirectory(output)) {
-                return fail(outputName, "is a directory; give a file name with -o");
-            }
-            AtomicOutput.write(output, stream -> OutputFormat.CALLGRIND.newWriter().write(profile, command, stream));
-        } catch (IOException e) {
-            return fail(outputName, "cannot write: " + describe(e));
+        if (options.view()) {
+            return Viewing.convertAndOpen(options, output, profile, name, workingDir, err);
         }
+        Path target = options.output() != null ? workingDir.resolve(options.output())
+                : outputDir(options).resolve(Output.defaultFileName(options.format(), name));
+        output.writeFile(profile, name, target, input == null ? null : input.path());
         return OK;
     }
 
-    private int fail(String file, String message) {
-        err.println(TOOL + ": " + file + ": " + message);
-        return FAILED;
+    Path outputDir(Options options) {
+        return options.outputDir() == null ? workingDir : workingDir.resolve(options.outputDir());
     }
 
     /** A short lower-case description of an I/O failure, without the file name. */
@@ -132,10 +138,47 @@ public final class Main {
             return "permission denied";
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(java.util.Locale.ROOT);
+            return fse.getReason().toLowerCase(Locale.ROOT);
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
+    /** Fails if writing {@code target} would replace {@code input}. */
+    static void checkNotInput(Path target, Path input, String targetName) throws Failure {
+        try {
+            if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
+                throw new Failure(targetName, "is the input file; choose another output with -o");
+            }
+        } catch (IOException e) {
+            throw new Failure(targetName, describe(e));
+        }
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Path workingDir() {
+        return workingDir;
+    }
+
+    /** For writers that need a stream that must not be closed. */
+    static OutputStream unclosable(OutputStream s) {
+        return new java.io.FilterOutputStream(s) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
 }

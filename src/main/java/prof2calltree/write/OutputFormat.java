@@ -2,11 +2,20 @@ package prof2calltree.write;
 
 import java.util.function.Supplier;
 import prof2calltree.write.callgrind.CallgrindWriter;
+import prof2calltree.write.collapsed.CollapsedWriter;
+import prof2calltree.write.json.JsonWriter;
 
 /** The output formats prof2calltree writes. */
 public enum OutputFormat {
     /** The callgrind format read by KCacheGrind, qcachegrind, callgrind_annotate and gprof2dot. */
-    CALLGRIND("callgrind", CallgrindWriter::new);
+    CALLGRIND("callgrind", CallgrindWriter::new),
+    /**
+     * Folded stacks ({@code root;caller;leaf value}) for flamegraph.pl, inferno and speedscope; the
+     * first cost column, no thread frames (construct {@link CollapsedWriter} for others). Needs stacks.
+     */
+    COLLAPSED("collapsed", CollapsedWriter::new),
+    /** The model as JSON for scripts, in the shape documented in {@code docs/json-format.md}. */
+    JSON("json", JsonWriter::new);
 
     private final String id;
     private final Supplier<ProfileWriter> factory;

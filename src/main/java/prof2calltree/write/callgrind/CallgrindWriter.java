@@ -26,10 +26,30 @@ import prof2calltree.write.ProfileWriter;
  * {@code totals:} at the end. UTF-8 whatever the locale; the same profile gives the same bytes.
  */
 public final class CallgrindWriter implements ProfileWriter {
+    /**
+     * Which part of a split profile a file holds (callgrind's {@code part:} and {@code thread:}).
+     *
+     * @param number the part's number, from 1
+     * @param thread the thread's name, shown in KCacheGrind's info as a {@code desc:} line
+     */
+    public record Part(int number, String thread) {}
+
+    private final Part part;
+
+    /** A writer of whole profiles. */
+    public CallgrindWriter() {
+        this(null);
+    }
+
+    /** A writer of one part of a profile split by thread; null for a whole profile. */
+    public CallgrindWriter(Part part) {
+        this.part = part;
+    }
+
     @Override
     public void write(Profile profile, String command, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        new Rendering(profile, w).header(command).body().footer();
+        new Rendering(profile, w).header(command, part).body().footer();
         w.flush();
     }
 
@@ -50,11 +70,17 @@ public final class CallgrindWriter implements ProfileWriter {
             this.functionIds = new int[profile.functions().size()];
         }
 
-        Rendering header(String command) throws IOException {
+        Rendering header(String command, Part part) throws IOException {
             w.write("# callgrind format\n");
             w.write("version: 1\n");
             w.write("creator: prof2calltree " + Version.VERSION + "\n");
             w.write("cmd: " + NameTable.clean(command) + "\n");
+            if (part != null) {
+                // Before events: (KCacheGrind starts a new part at these after it).
+                w.write("part: " + part.number() + "\n");
+                w.write("thread: " + part.number() + "\n");
+                w.write("desc: Thread: " + NameTable.clean(part.thread()) + "\n");
+            }
             w.write("positions: line\n");
             StringBuilder events = new StringBuilder("events:");
             for (CostType type : profile.costTypes()) {
