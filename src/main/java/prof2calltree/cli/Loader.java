@@ -69,7 +69,7 @@ final class Loader {
             parts.add(read(input));
         }
         String name = inputs.get(0).name();
-        Profile merged = parts.size() == 1 ? parts.get(0) : Transforms.merge(parts);
+        Profile merged = parts.size() == 1 ? parts.get(0) : Transforms.merge(parts, name);
         return Transforms.apply(merged, options, name, warnings(name));
     }
 
@@ -88,12 +88,25 @@ final class Loader {
                 }
                 reader = new PstatsReader();
             }
-            return reader.read(input.path(), warnings);
+            if (!showProgress()) {
+                return reader.read(input.path(), warnings, prof2calltree.read.Progress.NONE);
+            }
+            try (ProgressMeter meter = new ProgressMeter(err, input.name(), java.nio.file.Files.size(input.path()))) {
+                return reader.read(input.path(), warnings, meter);
+            }
         } catch (BadInputException e) {
             throw new Failure(input.name(), e.getMessage());
         } catch (IOException e) {
             throw new Failure(input.name(), "cannot read: " + Main.describe(e));
         }
+    }
+
+    /** Progress shows when asked for, or by default when the terminal is there to see it (not in batches). */
+    private boolean showProgress() {
+        if (options.progress() != null) {
+            return options.progress();
+        }
+        return !options.batch() && System.console() != null;
     }
 
     Warnings warnings(String name) {

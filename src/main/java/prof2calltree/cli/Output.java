@@ -40,7 +40,11 @@ final class Output {
         };
     }
 
-    /** The cost column the user chose with --events (its first entry), else the first. */
+    /**
+     * The cost column the user chose with --events (its first entry), else the first. The JFR
+     * reader has already refused unknown names; a chosen type the recording lacks has no column,
+     * and then the first column is used.
+     */
     static int eventIndex(Profile profile, Options options) {
         if (options.events().isEmpty()) {
             return 0;

@@ -34,7 +34,11 @@ final class Transforms {
         return p;
     }
 
-    static Profile merge(List<Profile> parts) {
-        return ProfileMerger.merge(parts);
+    static Profile merge(List<Profile> parts, String name) throws Failure {
+        try {
+            return ProfileMerger.merge(parts);
+        } catch (UnsupportedTransformException e) {
+            throw new Failure(name, "cannot merge: " + e.getMessage());
+        }
     }
 }

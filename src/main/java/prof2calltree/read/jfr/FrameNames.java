@@ -43,7 +43,16 @@ final class FrameNames {
             String file = !className.isEmpty() ? className : "Kernel".equals(frameType) ? "<kernel>" : "<native>";
             return new Key(methodName, file, "");
         }
-        return new Key(className + "::" + methodName, sourceFile(className), parameters);
+        return new Key(withoutHiddenSuffix(className) + "::" + methodName, sourceFile(className), parameters);
+    }
+
+    /**
+     * A hidden class's name without the address the JVM appends ({@code Work$$Lambda$88+0x00007f71f4007a08.1790421142}
+     * becomes {@code Work$$Lambda$88}): it differs from run to run and says nothing to a reader.
+     */
+    static String withoutHiddenSuffix(String className) {
+        int hidden = indexOfAny(className, '/', '+');
+        return hidden > 0 && className.startsWith("0x", hidden + 1) ? className.substring(0, hidden) : className;
     }
 
     /**

@@ -1,6 +1,8 @@
 package prof2calltree.read.pstats;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import prof2calltree.model.Profile;
 import prof2calltree.model.ProfileBuilder;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.ProfileReader;
+import prof2calltree.read.Progress;
 import prof2calltree.read.Warnings;
 import prof2calltree.read.pstats.PyValues.Code;
 import prof2calltree.read.pstats.PyValues.Dict;
@@ -35,7 +38,30 @@ public final class PstatsReader implements ProfileReader {
 
     @Override
     public Profile read(Path file, Warnings warnings) throws IOException, BadInputException {
-        return read(Files.readAllBytes(file), warnings);
+        return read(file, warnings, Progress.NONE);
+    }
+
+    @Override
+    public Profile read(Path file, Warnings warnings, Progress progress) throws IOException, BadInputException {
+        return read(readAll(file, progress), warnings);
+    }
+
+    /** The whole file, read in blocks so that progress can be shown for big dumps. */
+    private static byte[] readAll(Path file, Progress progress) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException("too large for a pstats dump: " + size + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+            byte[] block = new byte[1 << 20];
+            int n;
+            while ((n = in.read(block)) > 0) {
+                out.write(block, 0, n);
+                progress.advance(n);
+            }
+            return out.toByteArray();
+        }
     }
 
     /** Reads a dump held in memory. */
