@@ -38,6 +38,14 @@ final class MarshalReader {
     private final List<Object> interned = new ArrayList<>();
     /** The code-object layout that worked last; dumps use one Python version throughout. */
     private CodeLayout preferredLayout = CodeLayout.PY311;
+    /** Set once a code object decoded: from then on only {@link #preferredLayout} is tried. */
+    private boolean layoutKnown;
+    /**
+     * Layout attempts that failed. Nested code objects retried under each outer attempt could
+     * take exponential time on hostile input; past this budget decoding stops.
+     */
+    private int failedLayouts;
+    private static final int LAYOUT_BUDGET = 64;
 
     MarshalReader(byte[] data) {
         this.data = data;
@@ -218,12 +226,22 @@ final class MarshalReader {
         List<CodeLayout> order = new ArrayList<>(List.of(CodeLayout.values()));
         order.remove(preferredLayout);
         order.add(0, preferredLayout);
+        if (layoutKnown) {
+            order = List.of(preferredLayout);
+        }
         for (CodeLayout layout : order) {
             try {
                 Code code = layout.read(this);
                 preferredLayout = layout;
+                layoutKnown = true;
                 return code;
             } catch (BadInputException e) {
+                if (++failedLayouts > LAYOUT_BUDGET) {
+                    throw failedLayouts == LAYOUT_BUDGET + 1
+                            ? error(at, "code objects that fit no known layout (gave up after " + LAYOUT_BUDGET
+                                    + " tries): " + e.getMessage())
+                            : e;
+                }
                 if (first == null) {
                     first = e;
                 }
