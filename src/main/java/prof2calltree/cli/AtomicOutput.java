@@ -43,6 +43,14 @@ final class AtomicOutput {
     private AtomicOutput() {}
 
     static void write(Path target, Content content) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // A device or a pipe (-o /dev/null, a named pipe): written in place, never replaced.
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), 1 << 16)) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         String name = "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp";
