@@ -29,6 +29,15 @@ class BadInputTest {
     Path dir;
 
     private static final byte[] GOOD = read("pstats/py312-cprofile.prof");
+    private static final byte[] JFR = read("jfr/jdk17-lock.jfr");
+
+    /** A 200-byte chunk: a JFR header with the given size and pool and metadata offsets, then zeros. */
+    private static byte[] jfrHeader(long size, long constantPools, long metadata) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+        b.put(new byte[] {'F', 'L', 'R', 0}).putShort((short) 2).putShort((short) 0);
+        b.putLong(size).putLong(constantPools).putLong(metadata);
+        return b.array();
+    }
 
     private static byte[] read(String fixture) {
         try {
@@ -83,7 +92,11 @@ class BadInputTest {
                 Arguments.of("2^31 elements declared", bytes('{', '(', 0xff, 0xff, 0xff, 0x7f), "declares 2147483647 items"),
                 Arguments.of("negative size", bytes('{', 's', 0xff, 0xff, 0xff, 0xff), "negative size"),
                 Arguments.of("dangling back reference", bytes('{', 'r', 5, 0, 0, 0), "back reference 5"),
-                Arguments.of("200,000 levels of nesting", nested(200_000), "nested more than 500 deep"));
+                Arguments.of("200,000 levels of nesting", nested(200_000), "nested more than 500 deep"),
+                Arguments.of("JFR magic, then garbage", "FLR\0garbage".getBytes(StandardCharsets.ISO_8859_1), "offset 0"),
+                Arguments.of("JFR chunk claiming 2^63 bytes", jfrHeader(Long.MAX_VALUE, 68, 68), "offset 0"),
+                Arguments.of("JFR chunk with absurd offsets", jfrHeader(200, Long.MAX_VALUE, -5), "offset 0"),
+                Arguments.of("JFR recording cut inside its only chunk", Arrays.copyOf(JFR, JFR.length / 2), "offset 0"));
     }
 
     @ParameterizedTest(name = "{0}")
