@@ -2,7 +2,6 @@ package prof2calltree.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,21 @@ public final class ProfileBuilder {
         }
     }
 
+    /** One call site's totals; calls between the same two functions from other lines chain on. */
     private static final class CallTotals {
+        final int caller;
+        final int callee;
+        final int callerLine;
+        final int calleeLine;
         long count;
         final long[] inclusive;
+        CallTotals next;
 
-        CallTotals(int width) {
+        CallTotals(int caller, int callee, int callerLine, int calleeLine, int width) {
+            this.caller = caller;
+            this.callee = callee;
+            this.callerLine = callerLine;
+            this.calleeLine = calleeLine;
             inclusive = new long[width];
         }
     }
@@ -54,7 +63,9 @@ public final class ProfileBuilder {
     private final List<Function> functions = new ArrayList<>();
     private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
     private final Map<Long, long[]> selfCosts = new HashMap<>();
-    private final Map<CallKey, CallTotals> calls = new HashMap<>();
+    /** Calls by caller and callee packed in a long; a chain per pair for different lines. */
+    private final Map<Long, CallTotals> calls = new HashMap<>();
+    private int callCount;
     private final Map<StackKey, StackTotals> stacks = new HashMap<>();
 
     public ProfileBuilder(List<CostType> costTypes) {
@@ -103,10 +114,26 @@ public final class ProfileBuilder {
             long inclusive) {
         checkFunction(caller);
         checkFunction(callee);
-        CallTotals totals = calls.computeIfAbsent(
-                new CallKey(caller, callerLine, callee, calleeLine), k -> new CallTotals(costTypes.size()));
+        CallTotals totals = call(caller, callerLine, callee, calleeLine);
         totals.count += count;
         totals.inclusive[costType] += inclusive;
+    }
+
+    private CallTotals call(int caller, int callerLine, int callee, int calleeLine) {
+        // Multiplying by an odd constant is one-to-one and spreads the bits: Long.hashCode of the
+        // plain packing is caller ^ callee, which collides for most call graphs.
+        Long pair = (((long) caller << 32) | (callee & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
+        CallTotals first = calls.get(pair);
+        for (CallTotals t = first; t != null; t = t.next) {
+            if (t.callerLine == callerLine && t.calleeLine == calleeLine) {
+                return t;
+            }
+        }
+        CallTotals t = new CallTotals(caller, callee, callerLine, calleeLine, costTypes.size());
+        t.next = first;
+        calls.put(pair, t);
+        callCount++;
+        return t;
     }
 
     /**
@@ -143,7 +170,7 @@ public final class ProfileBuilder {
             if (seen != null && !seen.add(call)) {
                 continue;
             }
-            CallTotals t = calls.computeIfAbsent(call, k -> new CallTotals(costTypes.size()));
+            CallTotals t = call(call.caller, call.callerLine, call.callee, call.calleeLine);
             t.count += events;
             add(t.inclusive, costs);
         }
@@ -168,25 +195,27 @@ public final class ProfileBuilder {
             long key = e.getKey();
             int function = (int) (key >>> 32);
             int line = (int) key;
-            checkCosts(e.getValue(), "self cost of " + functions.get(function).name());
+            if (!nonNegative(e.getValue())) {
+                checkCosts(e.getValue(), "self cost of " + functions.get(function).name());
+            }
             self.add(new SelfCost(function, line, e.getValue()));
         }
-        self.sort(Comparator.comparingInt(SelfCost::function).thenComparingInt(SelfCost::line));
+        self.sort((a, b) -> a.function() != b.function() ? Integer.compare(a.function(), b.function())
+                : Integer.compare(a.line(), b.line()));
 
-        List<Call> edges = new ArrayList<>(calls.size());
-        for (Map.Entry<CallKey, CallTotals> e : calls.entrySet()) {
-            CallKey k = e.getKey();
-            CallTotals t = e.getValue();
-            if (t.count < 0) {
-                throw new IllegalStateException("negative call count into " + functions.get(k.callee).name());
+        List<Call> edges = new ArrayList<>(callCount);
+        for (CallTotals first : calls.values()) {
+            for (CallTotals t = first; t != null; t = t.next) {
+                if (t.count < 0) {
+                    throw new IllegalStateException("negative call count into " + functions.get(t.callee).name());
+                }
+                if (!nonNegative(t.inclusive)) {
+                    checkCosts(t.inclusive, "inclusive cost of a call to " + functions.get(t.callee).name());
+                }
+                edges.add(new Call(t.caller, t.callerLine, t.callee, t.calleeLine, t.count, t.inclusive));
             }
-            checkCosts(t.inclusive, "inclusive cost of a call to " + functions.get(k.callee).name());
-            edges.add(new Call(k.caller, k.callerLine, k.callee, k.calleeLine, t.count, t.inclusive));
         }
-        edges.sort(Comparator.comparingInt(Call::caller)
-                .thenComparingInt(Call::callerLine)
-                .thenComparingInt(Call::callee)
-                .thenComparingInt(Call::calleeLine));
+        edges.sort(ProfileBuilder::compareCalls);
         List<Stack> stackList = new ArrayList<>(stacks.size());
         for (Map.Entry<StackKey, StackTotals> e : stacks.entrySet()) {
             checkCosts(e.getValue().costs, "stack cost");
@@ -194,6 +223,28 @@ public final class ProfileBuilder {
             stackList.add(new Stack(k.functions, k.lines, k.thread, e.getValue().events, e.getValue().costs));
         }
         return new Profile(costTypes, functions, self, edges, stackList);
+    }
+
+    private static int compareCalls(Call a, Call b) {
+        if (a.caller() != b.caller()) {
+            return Integer.compare(a.caller(), b.caller());
+        }
+        if (a.callerLine() != b.callerLine()) {
+            return Integer.compare(a.callerLine(), b.callerLine());
+        }
+        if (a.callee() != b.callee()) {
+            return Integer.compare(a.callee(), b.callee());
+        }
+        return Integer.compare(a.calleeLine(), b.calleeLine());
+    }
+
+    private static boolean nonNegative(long[] costs) {
+        for (long c : costs) {
+            if (c < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkCosts(long[] costs, String what) {

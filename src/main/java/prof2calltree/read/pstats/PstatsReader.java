@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import prof2calltree.model.CostType;
 import prof2calltree.model.Profile;
 import prof2calltree.model.ProfileBuilder;
@@ -79,13 +82,18 @@ public final class PstatsReader implements ProfileReader {
         return new Conversion(stats, warnings).run();
     }
 
-    /** The state of converting one decoded dump. */
+    /**
+     * The state of converting one decoded dump. Messages naming the entry and caller are built
+     * only when something is wrong: a big dump has a million edges.
+     */
     private static final class Conversion {
         private final Dict stats;
         private final Warnings warnings;
         private final ProfileBuilder builder = new ProfileBuilder(List.of(TIME));
         private final Map<Object, Integer> ids = new HashMap<>();
-        private final Map<Integer, Integer> lines = new HashMap<>();
+        /** Keys seen by identity first: Python 3 dumps refer back to the same key tuple objects. */
+        private final Map<Object, Integer> idsByIdentity = new IdentityHashMap<>();
+        private int[] lines = new int[64];
         private int negative;
         private int unknownCallers;
 
@@ -98,10 +106,13 @@ public final class PstatsReader implements ProfileReader {
             int n = stats.keys().size();
             int[] entryIds = new int[n];
             for (int i = 0; i < n; i++) {
-                entryIds[i] = function(stats.keys().get(i), "entry " + i);
+                int index = i;
+                entryIds[i] = function(stats.keys().get(i), () -> "entry " + index);
             }
             for (int i = 0; i < n; i++) {
-                entry(entryIds[i], stats.values().get(i), "entry " + i + " (" + describe(stats.keys().get(i)) + ")");
+                Object key = stats.keys().get(i);
+                int index = i;
+                entry(entryIds[i], stats.values().get(i), () -> "entry " + index + " (" + describe(key) + ")");
             }
             if (negative > 0) {
                 warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
@@ -112,55 +123,71 @@ public final class PstatsReader implements ProfileReader {
             return builder.build();
         }
 
-        private int function(Object key, String where) throws BadInputException {
-            Integer known = ids.get(key);
+        private Integer known(Object key) {
+            Integer id = idsByIdentity.get(key);
+            if (id == null) {
+                id = ids.get(key);
+                if (id != null) {
+                    idsByIdentity.put(key, id);
+                }
+            }
+            return id;
+        }
+
+        private int function(Object key, Supplier<String> where) throws BadInputException {
+            Integer known = known(key);
             if (known != null) {
                 return known;
             }
             if (!(key instanceof List<?> tuple) || tuple.size() != 3) {
-                throw new BadInputException(where + ": key is a " + PyValues.typeName(key)
+                throw new BadInputException(where.get() + ": key is a " + PyValues.typeName(key)
                         + ", expected a (file, line, name) tuple");
             }
             String file = PyValues.text(tuple.get(0));
             if (file == null) {
-                throw new BadInputException(where + ": file name is a " + PyValues.typeName(tuple.get(0)));
+                throw new BadInputException(where.get() + ": file name is a " + PyValues.typeName(tuple.get(0)));
             }
-            int line = intValue(tuple.get(1), where + ": line number");
+            int line = intValue(tuple.get(1), where, "line number");
             String name = PyValues.text(tuple.get(2));
             if (name == null && tuple.get(2) instanceof Code code) {
                 // The profile module keys the command it ran by that command's code object.
                 name = "<profile: " + code.qualname() + " of " + code.filename() + ">";
             }
             if (name == null) {
-                throw new BadInputException(where + ": function name is a " + PyValues.typeName(tuple.get(2)));
+                throw new BadInputException(where.get() + ": function name is a " + PyValues.typeName(tuple.get(2)));
             }
             if (file.equals("~") || file.isEmpty()) {
                 file = BUILTIN_FILE;
             }
             int id = builder.function(name, file, "", line, "");
             ids.put(key, id);
-            lines.put(id, line);
+            idsByIdentity.put(key, id);
+            if (id >= lines.length) {
+                lines = Arrays.copyOf(lines, Math.max(id + 1, lines.length * 2));
+            }
+            lines[id] = line;
             return id;
         }
 
-        private void entry(int callee, Object value, String where) throws BadInputException {
+        private void entry(int callee, Object value, Supplier<String> where) throws BadInputException {
             if (!(value instanceof List<?> t) || t.size() != 5 || !(t.get(4) instanceof Dict callers)) {
-                throw new BadInputException(where + ": value is a " + PyValues.typeName(value)
+                throw new BadInputException(where.get() + ": value is a " + PyValues.typeName(value)
                         + ", expected a (cc, nc, tt, ct, callers) tuple");
             }
-            int line = lines.get(callee);
-            builder.addSelf(callee, line, 0, nanos(t.get(2), where + ": tt"));
-            double calleeCumulative = seconds(t.get(3), where + ": ct");
+            int line = lines[callee];
+            builder.addSelf(callee, line, 0, nanos(t.get(2), where, "tt"));
+            double calleeCumulative = seconds(t.get(3), where, "ct");
             long profileCalls = 0;
             for (Object count : callers.values()) {
                 if (!(count instanceof List)) {
-                    profileCalls += Math.max(0, longValue(count, where + ": caller count"));
+                    profileCalls += Math.max(0, longValue(count, where, "caller count"));
                 }
             }
-            for (int i = 0; i < callers.keys().size(); i++) {
-                Object callerKey = callers.keys().get(i);
-                String edge = where + ", caller " + describe(callerKey);
-                Integer caller = ids.get(callerKey);
+            List<Object> keys = callers.keys();
+            for (int i = 0; i < keys.size(); i++) {
+                Object callerKey = keys.get(i);
+                Supplier<String> edge = () -> where.get() + ", caller " + describe(callerKey);
+                Integer caller = known(callerKey);
                 if (caller == null) {
                     caller = function(callerKey, edge);
                     unknownCallers++;
@@ -170,24 +197,25 @@ public final class PstatsReader implements ProfileReader {
                 long inclusive;
                 if (stat instanceof List<?> e) {
                     if (e.size() != 4) {
-                        throw new BadInputException(edge + ": expected (nc, cc, tt, ct), found " + e.size() + " values");
+                        throw new BadInputException(edge.get() + ": expected (nc, cc, tt, ct), found " + e.size()
+                                + " values");
                     }
-                    count = longValue(e.get(0), edge + ": nc");
-                    inclusive = nanos(e.get(3), edge + ": ct");
+                    count = longValue(e.get(0), edge, "nc");
+                    inclusive = nanos(e.get(3), edge, "ct");
                 } else {
-                    count = longValue(stat, edge + ": call count");
+                    count = longValue(stat, edge, "call count");
                     double share = profileCalls == 0 ? 0 : (double) Math.max(0, count) / profileCalls;
                     inclusive = clamp(Math.round(calleeCumulative * NANOS * share));
                 }
                 if (count < 0) {
-                    throw new BadInputException(edge + ": negative call count " + count);
+                    throw new BadInputException(edge.get() + ": negative call count " + count);
                 }
-                builder.addCall(caller, lines.get(caller), callee, line, count, 0, inclusive);
+                builder.addCall(caller, lines[caller], callee, line, count, 0, inclusive);
             }
         }
 
-        private long nanos(Object value, String what) throws BadInputException {
-            return clamp(Math.round(seconds(value, what) * NANOS));
+        private long nanos(Object value, Supplier<String> where, String field) throws BadInputException {
+            return clamp(Math.round(seconds(value, where, field) * NANOS));
         }
 
         private long clamp(long nanos) {
@@ -198,30 +226,32 @@ public final class PstatsReader implements ProfileReader {
             return nanos;
         }
 
-        private static double seconds(Object value, String what) throws BadInputException {
+        private static double seconds(Object value, Supplier<String> where, String field) throws BadInputException {
             if (value instanceof Double d && Double.isFinite(d)) {
                 return d;
             }
             if (value instanceof Long l) {
                 return l;
             }
-            throw new BadInputException(what + " is a " + PyValues.typeName(value) + ", expected seconds");
+            throw new BadInputException(where.get() + ": " + field + " is a " + PyValues.typeName(value)
+                    + ", expected seconds");
         }
 
-        private static long longValue(Object value, String what) throws BadInputException {
+        private static long longValue(Object value, Supplier<String> where, String field) throws BadInputException {
             if (value instanceof Long l) {
                 return l;
             }
             if (value instanceof BigInteger) {
-                throw new BadInputException(what + " is too large: " + value);
+                throw new BadInputException(where.get() + ": " + field + " is too large: " + value);
             }
-            throw new BadInputException(what + " is a " + PyValues.typeName(value) + ", expected an int");
+            throw new BadInputException(where.get() + ": " + field + " is a " + PyValues.typeName(value)
+                    + ", expected an int");
         }
 
-        private static int intValue(Object value, String what) throws BadInputException {
-            long v = longValue(value, what);
+        private static int intValue(Object value, Supplier<String> where, String field) throws BadInputException {
+            long v = longValue(value, where, field);
             if (v < 0 || v > Integer.MAX_VALUE) {
-                throw new BadInputException(what + " is out of range: " + v);
+                throw new BadInputException(where.get() + ": " + field + " is out of range: " + v);
             }
             return (int) v;
         }
