@@ -81,7 +81,7 @@ final class Output {
             throw new Failure("standard output", "cannot write: " + Main.describe(e));
         }
         if (out instanceof PrintStream ps && ps.checkError()) {
-            throw new Failure("standard output", "cannot write (closed pipe?)");
+            throw new Failure("standard output", "closed before the whole output was written (a pipe reader that stopped early?)");
         }
     }
 
