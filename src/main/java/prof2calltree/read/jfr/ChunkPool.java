@@ -18,29 +18,33 @@ import java.util.stream.Stream;
 import prof2calltree.read.BadInputException;
 
 /**
- * Reads the complete chunks of a recording, each copied into a file of its own in a private
- * temporary directory that is removed afterwards, on up to {@link JfrOptions#parallelism()}
- * threads, and merges their results in file order.
+ * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
+ * and merges their results in file order. The project's own parser reads each chunk in place;
+ * the JDK's reader reads a copy of it, in a file of its own in a private temporary directory
+ * that is removed afterwards.
  */
 final class ChunkPool {
     /** The merged results of every chunk. */
     record Merged(StackStore store, ReadStats stats) {}
 
     private final JfrOptions options;
+    private final JfrReader.Parser parser;
     private final FileChannel source;
     private final List<ChunkHeader> chunks;
-    private final StackStore store = new StackStore();
+    /** The merged stacks: the first chunk's own store, then the others merged into it. */
+    private StackStore store;
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
-    ChunkPool(JfrOptions options, FileChannel source, List<ChunkHeader> chunks) {
+    ChunkPool(JfrOptions options, JfrReader.Parser parser, FileChannel source, List<ChunkHeader> chunks) {
         this.options = options;
+        this.parser = parser;
         this.source = source;
         this.chunks = chunks;
     }
 
     Merged readAll() throws IOException, BadInputException {
-        directory = Files.createTempDirectory("prof2calltree-jfr-");
+        directory = parser == JfrReader.Parser.JDK ? Files.createTempDirectory("prof2calltree-jfr-") : null;
         try {
             if (options.parallelism() == 1 || chunks.size() == 1) {
                 for (int i = 0; i < chunks.size(); i++) {
@@ -50,9 +54,11 @@ final class ChunkPool {
                 readInParallel();
             }
         } finally {
-            deleteTree(directory);
+            if (directory != null) {
+                deleteTree(directory);
+            }
         }
-        return new Merged(store, stats);
+        return new Merged(store == null ? new StackStore() : store, stats);
     }
 
     private void readInParallel() throws IOException, BadInputException {
@@ -108,23 +114,38 @@ final class ChunkPool {
     }
 
     private void merge(ChunkReader.Result result) {
-        store.merge(result.store());
+        if (store == null) {
+            store = result.store();
+        } else {
+            store.merge(result.store());
+        }
         stats.merge(result.stats());
     }
 
-    /** Copies chunk {@code index} out, reads it and deletes the copy. */
+    /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
     private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
+        if (parser == JfrReader.Parser.OWN) {
+            try {
+                return new OwnChunkReader(options, chunks.get(0).startNanos()).read(source, header);
+            } catch (BadInputException e) {
+                throw new BadInputException(cannotRead(header) + e.getMessage(), e);
+            }
+        }
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
         try {
             return new ChunkReader(options, chunks.get(0).startNanos()).read(copy);
         } catch (IOException e) {
-            throw new BadInputException("offset " + header.offset() + ": cannot read this chunk (format "
-                    + header.major() + "." + header.minor() + "): " + e.getMessage(), e);
+            throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
         }
+    }
+
+    private static String cannotRead(ChunkHeader header) {
+        return "offset " + header.offset() + ": cannot read this chunk (format " + header.major() + "."
+                + header.minor() + "): ";
     }
 
     /** Deletes a directory and what it holds, as far as it can: a failure here must not hide the result. */

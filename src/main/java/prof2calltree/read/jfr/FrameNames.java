@@ -30,9 +30,21 @@ final class FrameNames {
     /** The function of a frame whose method is {@code method} and whose frame type is {@code frameType}. */
     static Key of(RecordedMethod method, String frameType) {
         RecordedClass type = method.getType();
-        String className = type == null || type.getName() == null ? "" : type.getName();
-        String methodName = method.getName() == null ? "" : method.getName();
-        String parameters = Descriptors.parameters(method.getDescriptor());
+        return of(type == null ? null : type.getName(), method.getName(), method.getDescriptor(), frameType);
+    }
+
+    /**
+     * The function of a frame whose method is {@code methodName} with {@code descriptor} in the
+     * class {@code className} (dotted), any of which may be null, and whose frame type is {@code frameType}.
+     */
+    static Key of(String className, String methodName, String descriptor, String frameType) {
+        if (className == null) {
+            className = "";
+        }
+        if (methodName == null) {
+            methodName = "";
+        }
+        String parameters = Descriptors.parameters(descriptor);
         if (className.isEmpty() && methodName.startsWith("/")) {
             // async-profiler names code it found no symbol for by its library's path. The file is
             // the library's base name, as for its symbols: callgrind_annotate would try to read

@@ -38,13 +38,38 @@ import prof2calltree.read.Warnings;
  * events without a stack trace are counted in a warning. Each stack keeps the name of its
  * thread ({@link prof2calltree.model.Stack#thread()}).
  *
- * <p>The file is read one chunk at a time, each copied into a private temporary directory (the
- * JDK's reader misreads files that join several recordings); chunks may be read in parallel,
- * and are merged in file order, so the output does not depend on timing. Memory follows the
- * distinct stacks and methods of a chunk, never the number of events.
+ * <p>The file is read one chunk at a time (the JDK's reader misreads files that join several
+ * recordings); chunks may be read in parallel, and are merged in file order, so the output does
+ * not depend on timing. Memory follows the distinct stacks and methods of a chunk, never the
+ * number of events. The project's own streaming parser ({@link prof2calltree.read.jfr.parse})
+ * reads the chunks; the JDK's {@code RecordingFile}, much slower, remains as the reference that
+ * it must match exactly: the system property {@value #PARSER_PROPERTY}{@code =jdk} selects it.
  */
 public final class JfrReader implements ProfileReader {
+    /** The system property that selects the chunk parser: {@code own} (the default) or {@code jdk}. */
+    public static final String PARSER_PROPERTY = "prof2calltree.jfr.parser";
+
+    /** Which parser reads the chunks. */
+    enum Parser {
+        /** The project's own: {@link OwnChunkReader}. */
+        OWN,
+        /** The JDK's {@code RecordingFile}, on a copy of each chunk: {@link ChunkReader}. */
+        JDK;
+
+        /** The parser {@link #PARSER_PROPERTY} names; the own one if it is not set. */
+        static Parser fromSystemProperty() {
+            String value = System.getProperty(PARSER_PROPERTY, "own");
+            return switch (value) {
+                case "own" -> OWN;
+                case "jdk" -> JDK;
+                default -> throw new IllegalArgumentException(
+                        "unknown JFR parser " + value + " in -D" + PARSER_PROPERTY + " (use own or jdk)");
+            };
+        }
+    }
+
     private final JfrOptions options;
+    private final Parser parser;
 
     /** A reader with {@link JfrOptions#defaults()}. */
     public JfrReader() {
@@ -52,7 +77,12 @@ public final class JfrReader implements ProfileReader {
     }
 
     public JfrReader(JfrOptions options) {
+        this(options, Parser.fromSystemProperty());
+    }
+
+    JfrReader(JfrOptions options, Parser parser) {
         this.options = Objects.requireNonNull(options, "options");
+        this.parser = Objects.requireNonNull(parser, "parser");
     }
 
     @Override
@@ -73,7 +103,7 @@ public final class JfrReader implements ProfileReader {
                 warnings.warn("the last chunk (at offset " + chunks.incompleteOffset() + ") is incomplete, probably"
                         + " cut short; converted the " + n + (n == 1 ? " chunk" : " chunks") + " before it");
             }
-            ChunkPool.Merged merged = new ChunkPool(options, channel, complete).readAll();
+            ChunkPool.Merged merged = new ChunkPool(options, parser, channel, complete).readAll();
             stats = merged.stats();
             store = merged.store();
         }

@@ -3,8 +3,6 @@ package prof2calltree.read.jfr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import prof2calltree.model.CostType;
@@ -15,35 +13,41 @@ import prof2calltree.model.ProfileBuilder;
  * Distinct resolved stacks (functions, lines, thread) with their events and a weight per
  * {@link EventKind}, for one chunk or, merged in chunk order, for the whole recording. The
  * columns are only known once every chunk is read, so stacks wait here before going into a
- * {@link ProfileBuilder}. Functions and stacks are kept in the order first seen, so the same
- * input gives the same ids and the same output.
+ * {@link ProfileBuilder}, each once however many chunks hold it. Functions and stacks are kept
+ * in the order first seen, so the same input gives the same ids and the same output. Stacks are
+ * copied into one int array rather than kept as objects: a hundred thousand deep stacks cost the
+ * garbage collector a few arrays.
  */
 final class StackStore {
     private static final int WIDTH = EventKind.values().length;
 
-    /** A stack's identity: function ids and lines from the root to the leaf, and its thread. */
-    private record Key(int[] functions, int[] lines, String thread) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(functions, k.functions) && Arrays.equals(lines, k.lines)
-                    && thread.equals(k.thread);
-        }
-
-        @Override
-        public int hashCode() {
-            return (Arrays.hashCode(functions) * 31 + Arrays.hashCode(lines)) * 31 + thread.hashCode();
-        }
-    }
-
-    /** How many events a stack holds (all kinds together), and their weight per kind. */
-    private static final class Totals {
-        long events;
-        final long[] weights = new long[WIDTH];
+    /** Receives the stacks of a store. */
+    interface Visitor {
+        /**
+         * One distinct stack: function ids (this store's) and lines from the root to the leaf, in
+         * arrays only valid during the call; its thread ("" if unknown); its events; its weight
+         * per kind, indexed by {@link EventKind#ordinal()}, also only valid during the call.
+         */
+        void stack(int[] functions, int[] lines, String thread, long events, long[] weights);
     }
 
     private final List<FrameNames.Key> functions = new ArrayList<>();
     private final Map<FrameNames.Key, Integer> ids = new HashMap<>();
-    private final Map<Key, Totals> stacks = new LinkedHashMap<>();
+    private final List<String> threads = new ArrayList<>();
+    private final Map<String, Integer> threadIds = new HashMap<>();
+
+    private int size;
+    /** Per stack, at {@code starts[s]}: {@code depths[s]} function ids, then as many lines. */
+    private int[] frames = new int[1024];
+    private int used;
+    private int[] starts = new int[64];
+    private int[] depths = new int[64];
+    private int[] threadOf = new int[64];
+    private int[] hashes = new int[64];
+    private long[] events = new long[64];
+    private long[] weights = new long[64 * WIDTH];
+    /** Stack numbers + 1 by hash; 0 for free slots. */
+    private int[] table = new int[128];
 
     /** The id of a function, numbering it if it is new. */
     int function(FrameNames.Key key) {
@@ -56,22 +60,27 @@ final class StackStore {
         return id;
     }
 
+    /** The functions, by id. */
+    List<FrameNames.Key> functions() {
+        return functions;
+    }
+
     /** How many distinct stacks this holds. */
     int size() {
-        return stacks.size();
+        return size;
     }
 
     /**
      * Adds {@code events} events of one kind, weighing {@code weight} in all, on one stack.
      *
-     * @param functions function ids from the root to the leaf; kept, not copied
-     * @param lines the line of each frame, 0 if unknown; kept, not copied
+     * @param functions function ids from the root to the leaf; copied
+     * @param lines the line of each frame, 0 if unknown; copied
      * @param thread the thread's name, "" if unknown
      */
     void add(int[] functions, int[] lines, String thread, EventKind kind, long events, long weight) {
-        Totals totals = stacks.computeIfAbsent(new Key(functions, lines, thread), k -> new Totals());
-        totals.events += events;
-        totals.weights[kind.ordinal()] += weight;
+        int s = stack(functions, lines, thread);
+        this.events[s] += events;
+        weights[s * WIDTH + kind.ordinal()] += weight;
     }
 
     /** Adds everything in {@code other}, renumbering its functions into this store's ids. */
@@ -80,24 +89,101 @@ final class StackStore {
         for (int i = 0; i < map.length; i++) {
             map[i] = function(other.functions.get(i));
         }
-        for (Map.Entry<Key, Totals> e : other.stacks.entrySet()) {
-            int[] local = e.getKey().functions();
-            int[] mapped = new int[local.length];
+        other.visit((local, lines, thread, events, kindWeights) -> {
             for (int i = 0; i < local.length; i++) {
-                mapped[i] = map[local[i]];
+                local[i] = map[local[i]];
             }
-            Totals totals = stacks.computeIfAbsent(new Key(mapped, e.getKey().lines(), e.getKey().thread()),
-                    k -> new Totals());
-            totals.events += e.getValue().events;
+            int s = stack(local, lines, thread);
+            this.events[s] += events;
             for (int k = 0; k < WIDTH; k++) {
-                totals.weights[k] += e.getValue().weights[k];
+                weights[s * WIDTH + k] += kindWeights[k];
+            }
+        });
+    }
+
+    /** The number of a stack, adding it without events if it is new. */
+    private int stack(int[] functions, int[] lines, String thread) {
+        int depth = functions.length;
+        int t = threadIds.computeIfAbsent(thread, n -> {
+            threads.add(n);
+            return threads.size() - 1;
+        });
+        int hash = t;
+        for (int i = 0; i < depth; i++) {
+            hash = (hash * 31 + functions[i]) * 31 + lines[i];
+        }
+        hash = hash * 0x9E3779B9;
+        hash ^= hash >>> 16;
+        int mask = table.length - 1;
+        int slot = hash & mask;
+        for (int s; (s = table[slot] - 1) >= 0; slot = (slot + 1) & mask) {
+            if (hashes[s] == hash && depths[s] == depth && threadOf[s] == t && same(starts[s], functions, lines)) {
+                return s;
             }
         }
+        int s = append(functions, lines, t);
+        hashes[s] = hash;
+        table[slot] = s + 1;
+        if (size * 2 > table.length) {
+            rehash();
+        }
+        return s;
+    }
+
+    private boolean same(int start, int[] functions, int[] lines) {
+        int depth = functions.length;
+        int[] f = frames;
+        for (int i = 0; i < depth; i++) {
+            if (f[start + i] != functions[i] || f[start + depth + i] != lines[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int append(int[] functions, int[] lines, int thread) {
+        int depth = functions.length;
+        if (used + 2 * depth > frames.length) {
+            frames = Arrays.copyOf(frames, Math.max(frames.length * 2, used + 2 * depth));
+        }
+        System.arraycopy(functions, 0, frames, used, depth);
+        System.arraycopy(lines, 0, frames, used + depth, depth);
+        int s = size++;
+        if (s == starts.length) {
+            starts = Arrays.copyOf(starts, s * 2);
+            depths = Arrays.copyOf(depths, s * 2);
+            threadOf = Arrays.copyOf(threadOf, s * 2);
+            hashes = Arrays.copyOf(hashes, s * 2);
+            events = Arrays.copyOf(events, s * 2);
+            weights = Arrays.copyOf(weights, s * 2 * WIDTH);
+        }
+        starts[s] = used;
+        depths[s] = depth;
+        threadOf[s] = thread;
+        used += 2 * depth;
+        return s;
+    }
+
+    private void rehash() {
+        int[] fresh = new int[table.length * 2];
+        int mask = fresh.length - 1;
+        for (int slot = 0; slot < table.length; slot++) {
+            int s = table[slot] - 1;
+            if (s < 0) {
+                continue;
+            }
+            int i = hashes[s] & mask;
+            while (fresh[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            fresh[i] = s + 1;
+        }
+        table = fresh;
     }
 
     /**
      * The profile of these stacks with one cost column per kind in {@code columns}, in that order.
-     * Empties this store as it goes, so that the stacks are not held twice.
+     * Drops the stacks as it goes, so that they are not held twice.
      */
     Profile build(List<EventKind> columns) {
         List<CostType> types = new ArrayList<>();
@@ -108,17 +194,37 @@ final class StackStore {
         for (FrameNames.Key f : functions) {
             builder.function(f.name(), f.file(), "", 0, f.qualifier());
         }
-        Iterator<Map.Entry<Key, Totals>> it = stacks.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Key, Totals> e = it.next();
-            long[] costs = new long[columns.size()];
+        long[] costs = new long[columns.size()];
+        visit((functionIds, lines, thread, events, kindWeights) -> {
             for (int c = 0; c < costs.length; c++) {
-                costs[c] = e.getValue().weights[columns.get(c).ordinal()];
+                costs[c] = kindWeights[columns.get(c).ordinal()];
             }
-            Key k = e.getKey();
-            builder.addStack(k.functions(), k.lines(), k.thread(), e.getValue().events, costs);
-            it.remove();
-        }
+            builder.addStack(functionIds, lines, thread, events, costs);
+        });
         return builder.build();
+    }
+
+    /** Hands every stack to {@code visitor} in the order first added, reusing one pair of arrays per depth. */
+    void visit(Visitor visitor) {
+        int[][] functionsByDepth = new int[1][];
+        int[][] linesByDepth = new int[1][];
+        long[] kindWeights = new long[WIDTH];
+        for (int s = 0; s < size; s++) {
+            int depth = depths[s];
+            if (depth >= functionsByDepth.length) {
+                functionsByDepth = Arrays.copyOf(functionsByDepth, depth + 1);
+                linesByDepth = Arrays.copyOf(linesByDepth, depth + 1);
+            }
+            if (functionsByDepth[depth] == null) {
+                functionsByDepth[depth] = new int[depth];
+                linesByDepth[depth] = new int[depth];
+            }
+            int[] f = functionsByDepth[depth];
+            int[] l = linesByDepth[depth];
+            System.arraycopy(frames, starts[s], f, 0, depth);
+            System.arraycopy(frames, starts[s] + depth, l, 0, depth);
+            System.arraycopy(weights, s * WIDTH, kindWeights, 0, WIDTH);
+            visitor.stack(f, l, threads.get(threadOf[s]), events[s], kindWeights);
+        }
     }
 }
