@@ -155,25 +155,55 @@ public final class ProfileBuilder {
         for (int f : functions) {
             checkFunction(f);
         }
-        StackTotals total = stacks.computeIfAbsent(
-                new StackKey(functions.clone(), lines.clone(), Objects.requireNonNull(thread, "thread")),
-                k -> new StackTotals(costTypes.size()));
+        StackKey probe = new StackKey(functions, lines, Objects.requireNonNull(thread, "thread"));
+        StackTotals total = stacks.get(probe);
+        if (total == null) {
+            total = new StackTotals(costTypes.size());
+            stacks.put(new StackKey(functions.clone(), lines.clone(), thread), total);
+        }
         total.events += events;
         add(total.costs, costs);
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
         add(selfCosts.computeIfAbsent(key, k -> new long[costTypes.size()]), costs);
-        java.util.Set<CallKey> seen = functions.length > 2 ? new java.util.HashSet<>() : null;
+        // Recursion repeats a call within one stack; it is charged once. Most stacks repeat no
+        // function, and then every call in them is distinct and needs no set.
+        java.util.Set<CallKey> seen = repeatsAFunction(functions) ? new java.util.HashSet<>() : null;
         for (int i = 0; i < leaf; i++) {
+            int caller = functions[i];
             int callee = functions[i + 1];
-            CallKey call = new CallKey(functions[i], lines[i], callee, this.functions.get(callee).line());
-            if (seen != null && !seen.add(call)) {
+            int calleeLine = this.functions.get(callee).line();
+            if (seen != null && !seen.add(new CallKey(caller, lines[i], callee, calleeLine))) {
                 continue;
             }
-            CallTotals t = call(call.caller, call.callerLine, call.callee, call.calleeLine);
+            CallTotals t = call(caller, lines[i], callee, calleeLine);
             t.count += events;
             add(t.inclusive, costs);
         }
+    }
+
+    /** Marks per function id, stamped with {@link #stamp} so that they never need clearing. */
+    private int[] marks = new int[0];
+    private int stamp;
+
+    private boolean repeatsAFunction(int[] stack) {
+        if (stack.length < 3) {
+            return false;
+        }
+        if (marks.length < functions.size()) {
+            marks = java.util.Arrays.copyOf(marks, Math.max(functions.size(), marks.length * 2));
+        }
+        if (++stamp == 0) {
+            java.util.Arrays.fill(marks, 0);
+            stamp = 1;
+        }
+        for (int f : stack) {
+            if (marks[f] == stamp) {
+                return true;
+            }
+            marks[f] = stamp;
+        }
+        return false;
     }
 
     private static void add(long[] into, long[] values) {
