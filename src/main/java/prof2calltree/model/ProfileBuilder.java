@@ -62,9 +62,13 @@ public final class ProfileBuilder {
     private final List<CostType> costTypes;
     private final List<Function> functions = new ArrayList<>();
     private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
-    private final Map<Long, long[]> selfCosts = new HashMap<>();
+    /** Self costs by (function, line) packed in a long: the key's index into the two lists. */
+    private final LongIndex selfIndex = new LongIndex();
+    private long[] selfKeys = new long[256];
+    private final List<long[]> selfValues = new ArrayList<>();
     /** Calls by caller and callee packed in a long; a chain per pair for different lines. */
-    private final Map<Long, CallTotals> calls = new HashMap<>();
+    private final LongIndex callIndex = new LongIndex();
+    private final List<CallTotals> callHeads = new ArrayList<>();
     private int callCount;
     private final Map<StackKey, StackTotals> stacks = new HashMap<>();
 
@@ -105,7 +109,7 @@ public final class ProfileBuilder {
     public void addSelf(int function, int line, int costType, long value) {
         checkFunction(function);
         long key = ((long) function << 32) | (line & 0xffffffffL);
-        long[] costs = selfCosts.computeIfAbsent(key, k -> new long[costTypes.size()]);
+        long[] costs = self(key);
         costs[costType] += value;
     }
 
@@ -119,11 +123,27 @@ public final class ProfileBuilder {
         totals.inclusive[costType] += inclusive;
     }
 
+    /** The self costs of a (function, line) key, made on first use. */
+    private long[] self(long key) {
+        int index = selfIndex.get(key);
+        if (index >= 0) {
+            return selfValues.get(index);
+        }
+        long[] costs = new long[costTypes.size()];
+        index = selfValues.size();
+        if (index == selfKeys.length) {
+            selfKeys = Arrays.copyOf(selfKeys, index * 2);
+        }
+        selfKeys[index] = key;
+        selfValues.add(costs);
+        selfIndex.putNew(key, index);
+        return costs;
+    }
+
     private CallTotals call(int caller, int callerLine, int callee, int calleeLine) {
-        // Multiplying by an odd constant is one-to-one and spreads the bits: Long.hashCode of the
-        // plain packing is caller ^ callee, which collides for most call graphs.
-        Long pair = (((long) caller << 32) | (callee & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
-        CallTotals first = calls.get(pair);
+        long pair = ((long) caller << 32) | (callee & 0xffffffffL);
+        int index = callIndex.get(pair);
+        CallTotals first = index < 0 ? null : callHeads.get(index);
         for (CallTotals t = first; t != null; t = t.next) {
             if (t.callerLine == callerLine && t.calleeLine == calleeLine) {
                 return t;
@@ -131,7 +151,12 @@ public final class ProfileBuilder {
         }
         CallTotals t = new CallTotals(caller, callee, callerLine, calleeLine, costTypes.size());
         t.next = first;
-        calls.put(pair, t);
+        if (index < 0) {
+            callIndex.putNew(pair, callHeads.size());
+            callHeads.add(t);
+        } else {
+            callHeads.set(index, t);
+        }
         callCount++;
         return t;
     }
@@ -165,7 +190,7 @@ public final class ProfileBuilder {
         add(total.costs, costs);
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
-        add(selfCosts.computeIfAbsent(key, k -> new long[costTypes.size()]), costs);
+        add(self(key), costs);
         // Recursion repeats a call within one stack; it is charged once. Most stacks repeat no
         // function, and then every call in them is distinct and needs no set.
         java.util.Set<CallKey> seen = repeatsAFunction(functions) ? new java.util.HashSet<>() : null;
@@ -220,21 +245,22 @@ public final class ProfileBuilder {
 
     /** Checks the rules and returns the profile, its entries sorted so that output is deterministic. */
     public Profile build() {
-        List<SelfCost> self = new ArrayList<>(selfCosts.size());
-        for (Map.Entry<Long, long[]> e : selfCosts.entrySet()) {
-            long key = e.getKey();
+        List<SelfCost> self = new ArrayList<>(selfValues.size());
+        for (int i = 0; i < selfValues.size(); i++) {
+            long key = selfKeys[i];
             int function = (int) (key >>> 32);
             int line = (int) key;
-            if (!nonNegative(e.getValue())) {
-                checkCosts(e.getValue(), "self cost of " + functions.get(function).name());
+            long[] costs = selfValues.get(i);
+            if (!nonNegative(costs)) {
+                checkCosts(costs, "self cost of " + functions.get(function).name());
             }
-            self.add(new SelfCost(function, line, e.getValue()));
+            self.add(new SelfCost(function, line, costs));
         }
         self.sort((a, b) -> a.function() != b.function() ? Integer.compare(a.function(), b.function())
                 : Integer.compare(a.line(), b.line()));
 
         List<Call> edges = new ArrayList<>(callCount);
-        for (CallTotals first : calls.values()) {
+        for (CallTotals first : callHeads) {
             for (CallTotals t = first; t != null; t = t.next) {
                 if (t.count < 0) {
                     throw new IllegalStateException("negative call count into " + functions.get(t.callee).name());
