@@ -137,10 +137,13 @@ final class ChunkReader {
             }
         }
         if (stack == null) {
+            // Counted and reported, and kept: its cost goes under FrameNames.EMPTY, so that each
+            // column's total is the recording's.
             stats.noStack[k]++;
-            return;
+            stats.present[k]++;
+        } else {
+            stats.converted[k]++;
         }
-        stats.converted[k]++;
         tally.add(kind, stack, thread, weight(event, info));
     }
 

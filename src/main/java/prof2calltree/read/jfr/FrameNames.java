@@ -17,7 +17,7 @@ final class FrameNames {
     static final Key TRUNCATED = new Key("[truncated stack]", "<truncated>", "");
 
     /** The function of events whose stack trace holds no frame at all. */
-    static final Key EMPTY = new Key("[empty stack]", "<empty>", "");
+    static final Key EMPTY = new Key("[no stack trace]", "<no stack>", "");
 
     /** The function of a frame whose method the recording does not name. */
     static final Key UNKNOWN = new Key("[unknown method]", "<unknown>", "");

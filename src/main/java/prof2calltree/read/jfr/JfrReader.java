@@ -34,8 +34,9 @@ import prof2calltree.read.Warnings;
  * <p>Functions are {@code package.Class::method} in {@code package/Class.java}, with the
  * parameter list as qualifier so that overloads stay apart. Stacks cut at the recording's stack
  * depth hang under a {@code [truncated stack]} root; the user is told how many. Events whose
- * stack holds no frame (the JVM's own allocations) go to an {@code [empty stack]} function;
- * events without a stack trace are counted in a warning. Each stack keeps the name of its
+ * stack holds no frame (the JVM's own allocations) or that have no stack trace at all go to a
+ * {@code [no stack trace]} function, so that each column's total is the recording's; a warning
+ * counts the latter. Each stack keeps the name of its
  * thread ({@link prof2calltree.model.Stack#thread()}).
  *
  * <p>The file is read one chunk at a time (the JDK's reader misreads files that join several

@@ -53,6 +53,7 @@ final class OwnChunkReader {
             stats.present[k] += chunk.withStack(i);
             stats.converted[k] += chunk.converted(i);
             stats.noStack[k] += chunk.withoutStack(i);
+            stats.present[k] += chunk.withoutStack(i);
             if (chunk.weightMissing(i)) {
                 stats.missingWeight.add(kinds.get(i).eventName);
             }

@@ -19,7 +19,7 @@ final class ReadStats {
     final long[] converted = new long[WIDTH];
     /** Of those, the ones whose stack was truncated. */
     final long[] truncated = new long[WIDTH];
-    /** Events per kind that passed the filters but have no stack: these are not in the output. */
+    /** Events per kind that passed the filters but have no stack: their cost is under [no stack trace]. */
     final long[] noStack = new long[WIDTH];
     /** Events of every type, by name: what the recording holds. */
     final Map<String, Long> types = new TreeMap<>();
@@ -63,7 +63,7 @@ final class ReadStats {
         for (EventKind kind : EventKind.values()) {
             if (noStack[kind.ordinal()] > 0) {
                 warnings.warn(noStack[kind.ordinal()] + " " + kind.eventName
-                        + " events had no stack trace and are not in the output");
+                        + " events had no stack trace; their cost is under [no stack trace]");
             }
         }
         for (String name : missingWeight) {

@@ -64,7 +64,7 @@ final class StackTally {
     void resolveInto(StackStore store, ReadStats stats) {
         Map<RecordedMethod, Integer> functions = new IdentityHashMap<>();
         for (Entry first : order) {
-            List<RecordedFrame> frames = first.stack.getFrames();
+            List<RecordedFrame> frames = first.stack == null ? List.of() : first.stack.getFrames();
             int k = first.kind.ordinal();
             long events = 0;
             for (Entry e = first; e != null; e = e.nextThread) {
@@ -77,7 +77,7 @@ final class StackTally {
                 }
                 continue;
             }
-            boolean truncated = first.stack.isTruncated();
+            boolean truncated = first.stack.isTruncated(); // not null: a null stack has no frames
             if (truncated) {
                 stats.truncated[k] += events;
             }

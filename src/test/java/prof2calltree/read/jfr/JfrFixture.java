@@ -60,7 +60,7 @@ final class JfrFixture {
         List<EventKind> kinds = new ArrayList<>();
         for (EventKind kind : EventKind.values()) {
             JsonNode e = events(kind.eventName);
-            if (e != null && e.get("with_stack").asLong() > 0) {
+            if (e != null && e.get("count").asLong() > 0) {
                 kinds.add(kind);
             }
         }

@@ -107,13 +107,15 @@ final class EventScan {
                 return;
             }
         }
+        long weight = !p.weighed ? 1 : p.valueField == EventProgram.NONE ? 0
+                : p.duration ? nanos(value, fields[p.valueField]) : value;
         if (!found) {
+            // Counted and reported, and kept under a stack of no frames, as the JDK reader does.
             withoutStack[s]++;
+            tally.add(s, Tally.NO_STACK, thread, Math.max(0, weight));
             return;
         }
         converted[s]++;
-        long weight = !p.weighed ? 1 : p.valueField == EventProgram.NONE ? 0
-                : p.duration ? nanos(value, fields[p.valueField]) : value;
         tally.add(s, stack, thread, Math.max(0, weight));
     }
 

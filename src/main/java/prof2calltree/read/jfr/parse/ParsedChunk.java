@@ -37,7 +37,8 @@ public final class ParsedChunk {
             }
         }
         if (trace == null) {
-            this.view = null;
+            // No stack trace type: only events without a stack can be shown.
+            this.view = new StackView(null, null, null);
         } else {
             StackDecoder decoder = new StackDecoder(in, trace);
             this.view = new StackView(decoder, new MethodTable(reader, decoder.methodType()), reader);
@@ -86,7 +87,12 @@ public final class ParsedChunk {
         try {
             for (int g = 0; g < tally.groups(); g++) {
                 int head = tally.head(g);
-                view.load(pools.position(trace, tally.stack(head)));
+                long stack = tally.stack(head);
+                if (stack == Tally.NO_STACK) {
+                    view.loadNone();
+                } else {
+                    view.load(pools.position(trace, stack));
+                }
                 visitor.stack(tally.type(head), view);
                 for (int e = head; e >= 0; e = tally.next(e)) {
                     visitor.thread(threads.name(tally.thread(e)), tally.events(e), tally.weight(e));

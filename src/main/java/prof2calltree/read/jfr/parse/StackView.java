@@ -20,7 +20,16 @@ public final class StackView {
     }
 
     /** Decodes the stack trace whose value starts at chunk position {@code at}. */
+    /** True while the view shows an event's missing stack (no frames); the decoder may be null then. */
+    private boolean none;
+
+    /** Loads an event's missing stack: no frames. */
+    void loadNone() {
+        none = true;
+    }
+
     void load(int at) {
+        none = false;
         decoder.decode(at);
         if (numbers.length < decoder.depth) {
             numbers = Arrays.copyOf(numbers, decoder.depth);
@@ -32,12 +41,12 @@ public final class StackView {
 
     /** How many frames the trace holds (0 for an empty one). */
     public int depth() {
-        return decoder.depth;
+        return none ? 0 : decoder.depth;
     }
 
     /** Whether the recording cut the trace at its stack depth (also when it does not say). */
     public boolean truncated() {
-        return decoder.truncated;
+        return !none && decoder.truncated;
     }
 
     /** The method of frame {@code i}, or -1 if the frame names none that the chunk holds. */

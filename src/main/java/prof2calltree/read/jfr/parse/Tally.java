@@ -9,6 +9,9 @@ import java.util.Arrays;
  * always resolves in the same order.
  */
 final class Tally {
+    /** The stack key of events that have no stack trace. */
+    static final long NO_STACK = Long.MIN_VALUE;
+
     private int size;
     private int[] types = new int[64];
     private long[] stacks = new long[64];
