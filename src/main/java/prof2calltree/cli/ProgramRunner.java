@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import prof2calltree.TempDirs;
 
 /**
  * Runs a program under a profiler, as the user would run it themselves: a Python script under
@@ -128,7 +125,7 @@ final class ProgramRunner {
      */
     static Result run(Spec spec, Path workDir, PrintStream err) throws IOException, InterruptedException {
         Kind kind = kind(spec.target(), workDir);
-        Path tempDir = createPrivateDir();
+        Path tempDir = TempDirs.create("prof2calltree-run-");
         TEMP_DIRS.add(tempDir);
         boolean done = false;
         try {
@@ -169,7 +166,7 @@ final class ProgramRunner {
             return new Result(profile, exitCode, tempDir);
         } finally {
             if (!done) {
-                deleteTree(tempDir);
+                TempDirs.delete(tempDir);
                 TEMP_DIRS.remove(tempDir);
             }
         }
@@ -177,7 +174,7 @@ final class ProgramRunner {
 
     /** Removes a run's temporary directory and everything in it. */
     static void cleanUp(Result result) {
-        deleteTree(result.tempDir());
+        TempDirs.delete(result.tempDir());
         TEMP_DIRS.remove(result.tempDir());
     }
 
@@ -268,14 +265,6 @@ final class ProgramRunner {
         }
     }
 
-    private static Path createPrivateDir() throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("prof2calltree-run-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        return Files.createTempDirectory("prof2calltree-run-");
-    }
-
     /** The reason in a ProcessBuilder failure ("error=2, No such file or directory"), lower case. */
     static String startFailure(IOException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
@@ -310,20 +299,7 @@ final class ProgramRunner {
             }
         }
         for (Path dir : TEMP_DIRS) {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Best effort: the directory is private and under the system's temporary directory.
+            TempDirs.delete(dir);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import prof2calltree.TempDirs;
 
 /**
  * The callgrind viewer: finds KCacheGrind (or qcachegrind, or the program the user names),
@@ -82,13 +83,7 @@ final class Viewer {
      * Nothing here is deleted: the viewer may read the file after this process has exited.
      */
     static Path privateOutput(String inputName) throws IOException {
-        Path dir;
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            dir = Files.createTempDirectory("prof2calltree-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            dir = Files.createTempDirectory("prof2calltree-");
-        }
+        Path dir = TempDirs.create("prof2calltree-");
         Path name = Path.of(inputName).getFileName();
         return dir.resolve("callgrind.out." + (name == null ? "profile" : name.toString()));
     }
