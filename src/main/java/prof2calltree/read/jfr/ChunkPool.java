@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import prof2calltree.TempDirs;
 import prof2calltree.read.BadInputException;
+import prof2calltree.read.Progress;
 
 /**
  * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
@@ -36,7 +36,13 @@ final class ChunkPool {
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
-    ChunkPool(JfrOptions options, JfrReader.Parser parser, FileChannel source, List<ChunkHeader> chunks) {
+    private final Progress progress;
+    /** How many chunks have been merged, in file order. */
+    private int merged;
+
+    ChunkPool(JfrOptions options, JfrReader.Parser parser, FileChannel source, List<ChunkHeader> chunks,
+            Progress progress) {
+        this.progress = progress;
         this.options = options;
         this.parser = parser;
         this.source = source;
@@ -44,7 +50,7 @@ final class ChunkPool {
     }
 
     Merged readAll() throws IOException, BadInputException {
-        directory = parser == JfrReader.Parser.JDK ? Files.createTempDirectory("prof2calltree-jfr-") : null;
+        directory = parser == JfrReader.Parser.JDK ? TempDirs.create("prof2calltree-jfr-") : null;
         try {
             if (options.parallelism() == 1 || chunks.size() == 1) {
                 for (int i = 0; i < chunks.size(); i++) {
@@ -55,7 +61,7 @@ final class ChunkPool {
             }
         } finally {
             if (directory != null) {
-                deleteTree(directory);
+                TempDirs.delete(directory);
             }
         }
         return new Merged(store == null ? new StackStore() : store, stats);
@@ -120,6 +126,7 @@ final class ChunkPool {
             store.merge(result.store());
         }
         stats.merge(result.stats());
+        progress.advance(chunks.get(merged++).size());
     }
 
     /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
@@ -146,16 +153,5 @@ final class ChunkPool {
     private static String cannotRead(ChunkHeader header) {
         return "offset " + header.offset() + ": cannot read this chunk (format " + header.major() + "."
                 + header.minor() + "): ";
-    }
-
-    /** Deletes a directory and what it holds, as far as it can: a failure here must not hide the result. */
-    private static void deleteTree(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Left for the system's temporary file cleaner.
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import prof2calltree.model.Profile;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.ProfileReader;
+import prof2calltree.read.Progress;
 import prof2calltree.read.Warnings;
 
 /**
@@ -88,6 +89,12 @@ public final class JfrReader implements ProfileReader {
 
     @Override
     public Profile read(Path file, Warnings warnings) throws IOException, BadInputException {
+        return read(file, warnings, Progress.NONE);
+    }
+
+    /** Reads the recording, reporting each chunk's bytes as it is merged. */
+    @Override
+    public Profile read(Path file, Warnings warnings, Progress progress) throws IOException, BadInputException {
         ChunkScanner.Chunks chunks;
         ReadStats stats;
         StackStore store;
@@ -104,7 +111,7 @@ public final class JfrReader implements ProfileReader {
                 warnings.warn("the last chunk (at offset " + chunks.incompleteOffset() + ") is incomplete, probably"
                         + " cut short; converted the " + n + (n == 1 ? " chunk" : " chunks") + " before it");
             }
-            ChunkPool.Merged merged = new ChunkPool(options, parser, channel, complete).readAll();
+            ChunkPool.Merged merged = new ChunkPool(options, parser, channel, complete, progress).readAll();
             stats = merged.stats();
             store = merged.store();
         }
