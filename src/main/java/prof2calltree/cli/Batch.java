@@ -31,13 +31,7 @@ final class Batch {
     }
 
     int run() throws Failure {
-        Path dir = loader.outputDir();
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new Failure(options.outputDir() == null ? dir.toString() : options.outputDir(),
-                    "cannot create the output directory: " + Main.describe(e));
-        }
+        Path dir = Output.directory(options, loader.workingDir());
         List<String> names = outputNames(options.inputs());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), options.inputs().size()), r -> {
             Thread t = new Thread(r, "prof2calltree-batch");
@@ -99,24 +93,40 @@ final class Batch {
     }
 
     /**
-     * The output name of each input: {@code callgrind.out.<file name>}, and where two inputs share a
-     * file name, their directories joined in too, so that no output is written twice.
+     * The output name of each input: {@code callgrind.out.<file name>}; where several inputs share a
+     * file name, their paths without the directories they all share, joined by {@code _}
+     * ({@code a/app.prof} and {@code b/app.prof} under one tree: {@code a_app.prof}, {@code b_app.prof}),
+     * so that no output is written twice.
      */
     List<String> outputNames(List<String> inputs) {
-        Map<String, Integer> count = new HashMap<>();
-        List<String> bases = new ArrayList<>();
-        for (String given : inputs) {
-            String base = baseName(given);
-            bases.add(base);
-            count.merge(base, 1, Integer::sum);
+        Map<String, List<Integer>> byBase = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            byBase.computeIfAbsent(baseName(inputs.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        String[] bases = new String[inputs.size()];
+        for (Map.Entry<String, List<Integer>> group : byBase.entrySet()) {
+            List<Integer> members = group.getValue();
+            if (members.size() == 1) {
+                bases[members.get(0)] = group.getKey();
+                continue;
+            }
+            List<String[]> parts = new ArrayList<>();
+            for (int i : members) {
+                parts.add(inputs.get(i).replaceAll("^[./\\\\]+", "").split("[/\\\\]+"));
+            }
+            int shared = 0;
+            while (sharedAt(parts, shared)) {
+                shared++;
+            }
+            for (int m = 0; m < members.size(); m++) {
+                String[] p = parts.get(m);
+                bases[members.get(m)] = String.join("_", java.util.Arrays.copyOfRange(p, Math.min(shared, p.length - 1), p.length))
+                        .replaceFirst("\\.gz$", "");
+            }
         }
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            String base = bases.get(i);
-            if (count.get(base) > 1) {
-                base = inputs.get(i).replaceAll("^[./\\\\]+", "").replaceAll("[/\\\\]+", "_");
-            }
+        for (String base : bases) {
             String name = Output.defaultFileName(options.format(), base);
             for (int n = 2; !used.add(name); n++) {
                 name = Output.defaultFileName(options.format(), base + "_" + n);
@@ -124,6 +134,16 @@ final class Batch {
             names.add(name);
         }
         return names;
+    }
+
+    /** True when every path has a directory component {@code at} and they are all the same. */
+    private static boolean sharedAt(List<String[]> parts, int at) {
+        for (String[] p : parts) {
+            if (at >= p.length - 1 || !p[at].equals(parts.get(0)[at])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String baseName(String given) {

@@ -13,8 +13,6 @@ import prof2calltree.read.InputFormat;
 import prof2calltree.read.ProfileReader;
 import prof2calltree.read.Warnings;
 import prof2calltree.read.jfr.JfrOptions;
-import prof2calltree.read.jfr.JfrReader;
-import prof2calltree.read.pstats.PstatsReader;
 
 /**
  * Turns inputs into profiles as the options ask: opens them ({@link InputFile}), recognises
@@ -48,9 +46,8 @@ final class Loader {
         }
     }
 
-    /** Where outputs go when no -o names one. */
-    Path outputDir() {
-        return options.outputDir() == null ? workingDir : workingDir.resolve(options.outputDir());
+    Path workingDir() {
+        return workingDir;
     }
 
     InputFile open(String given) throws Failure {
@@ -77,17 +74,12 @@ final class Loader {
         Warnings warnings = warnings(input.name());
         try {
             InputFormat format = InputFormat.detect(input.path());
-            ProfileReader reader;
-            if (format == InputFormat.JFR) {
-                reader = new JfrReader(jfrOptions);
-            } else {
-                if (!options.events().isEmpty() || options.threads() != null || options.from() != null
-                        || options.to() != null) {
-                    warnings.warn("--events, --threads, --from and --to apply to JFR recordings only; ignored for "
-                            + "this " + format.description());
-                }
-                reader = new PstatsReader();
+            if (format != InputFormat.JFR && (!options.events().isEmpty() || options.threads() != null
+                    || options.from() != null || options.to() != null)) {
+                warnings.warn("--events, --threads, --from and --to apply to JFR recordings only; ignored for "
+                        + "this " + format.description());
             }
+            ProfileReader reader = format.newReader(jfrOptions);
             if (!showProgress()) {
                 return reader.read(input.path(), warnings, prof2calltree.read.Progress.NONE);
             }

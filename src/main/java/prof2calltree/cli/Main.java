@@ -120,13 +120,9 @@ public final class Main {
             return Viewing.convertAndOpen(options, output, profile, name, workingDir, err);
         }
         Path target = options.output() != null ? workingDir.resolve(options.output())
-                : outputDir(options).resolve(Output.defaultFileName(options.format(), name));
+                : Output.directory(options, workingDir).resolve(Output.defaultFileName(options.format(), name));
         output.writeFile(profile, name, target, input == null ? null : input.path());
         return OK;
-    }
-
-    Path outputDir(Options options) {
-        return options.outputDir() == null ? workingDir : workingDir.resolve(options.outputDir());
     }
 
     /** A short lower-case description of an I/O failure, without the file name. */

@@ -40,6 +40,20 @@ final class Output {
         };
     }
 
+    /** Where outputs go when no -o names one: the -d directory (made if missing), else the working directory. */
+    static Path directory(Options options, Path workingDir) throws Failure {
+        if (options.outputDir() == null) {
+            return workingDir;
+        }
+        Path dir = workingDir.resolve(options.outputDir());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Failure(options.outputDir(), "cannot create the output directory: " + Main.describe(e));
+        }
+        return dir;
+    }
+
     /**
      * The cost column the user chose with --events (its first entry), else the first. The JFR
      * reader has already refused unknown names; a chosen type the recording lacks has no column,

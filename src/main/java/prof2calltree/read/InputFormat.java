@@ -5,20 +5,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import prof2calltree.read.jfr.JfrOptions;
+import prof2calltree.read.jfr.JfrReader;
 import prof2calltree.read.pstats.PstatsReader;
 
 /** The input formats prof2calltree reads, each recognised by its first bytes, whatever the file name. */
 public enum InputFormat {
     /** A Python cProfile or profile dump: a marshalled dict, so it starts with '{' (0x7b, or 0xfb with the ref flag). */
-    PSTATS("pstats dump", PstatsReader::new),
+    PSTATS("pstats dump", jfrOptions -> new PstatsReader()),
     /** A JDK Flight Recorder recording: chunks that start with "FLR\0". */
-    JFR("JFR recording", prof2calltree.read.jfr.JfrReader::new);
+    JFR("JFR recording", JfrReader::new);
 
     private final String description;
-    private final Supplier<ProfileReader> factory;
+    /** Makes a reader; only JFR readers take options (events, threads, time window). */
+    private final Function<JfrOptions, ProfileReader> factory;
 
-    InputFormat(String description, Supplier<ProfileReader> factory) {
+    InputFormat(String description, Function<JfrOptions, ProfileReader> factory) {
         this.description = description;
         this.factory = factory;
     }
@@ -27,8 +30,14 @@ public enum InputFormat {
         return description;
     }
 
+    /** A reader with default options. */
     public ProfileReader newReader() {
-        return factory.get();
+        return newReader(JfrOptions.defaults());
+    }
+
+    /** A reader; {@code jfrOptions} apply to JFR recordings and are ignored by the other formats. */
+    public ProfileReader newReader(JfrOptions jfrOptions) {
+        return factory.apply(jfrOptions);
     }
 
     /** Recognises a format from a file's first bytes. */
