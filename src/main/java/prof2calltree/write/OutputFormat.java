@@ -15,7 +15,9 @@ public enum OutputFormat {
      */
     COLLAPSED("collapsed", CollapsedWriter::new),
     /** The model as JSON for scripts, in the shape documented in {@code docs/json-format.md}. */
-    JSON("json", JsonWriter::new);
+    JSON("json", () -> new JsonWriter());
+    // A lambda, not JsonWriter::new: linking a constructor reference loads the class, and with
+    // it Jackson, at start-up of every run; the lambda loads it only when JSON is written.
 
     private final String id;
     private final Supplier<ProfileWriter> factory;

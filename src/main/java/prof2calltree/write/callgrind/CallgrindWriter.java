@@ -88,7 +88,7 @@ public final class CallgrindWriter implements ProfileWriter {
                 events.append(' ').append(type.name());
             }
             w.write(events.append('\n').toString());
-            w.write("summary:" + costs(profile.totals(), true) + "\n");
+            w.write(appendCosts(new StringBuilder("summary:"), profile.totals(), true).append('\n').toString());
             return this;
         }
 
@@ -111,7 +111,7 @@ public final class CallgrindWriter implements ProfileWriter {
                 for (int i = selfStart[f.id()]; i < selfStart[f.id() + 1]; i++) {
                     SelfCost cost = profile.selfCosts().get(i);
                     line.setLength(0);
-                    line.append(cost.line()).append(costs(cost.costs(), false)).append('\n');
+                    appendCosts(line.append(cost.line()), cost.costs(), false).append('\n');
                     w.append(line);
                 }
                 for (int i = callStart[f.id()]; i < callStart[f.id() + 1]; i++) {
@@ -122,7 +122,7 @@ public final class CallgrindWriter implements ProfileWriter {
         }
 
         void footer() throws IOException {
-            w.write("\ntotals:" + costs(profile.totals(), true) + "\n");
+            w.write(appendCosts(new StringBuilder("\ntotals:"), profile.totals(), true).append('\n').toString());
         }
 
         private void call(Call call) throws IOException {
@@ -131,7 +131,7 @@ public final class CallgrindWriter implements ProfileWriter {
             line.append("cfl=").append(file(callee.file())).append('\n');
             line.append("cfn=").append(function(callee)).append('\n');
             line.append("calls=").append(call.count()).append(' ').append(call.calleeLine()).append('\n');
-            line.append(call.callerLine()).append(costs(call.inclusive(), false)).append('\n');
+            appendCosts(line.append(call.callerLine()), call.inclusive(), false).append('\n');
             w.append(line);
         }
 
@@ -158,21 +158,20 @@ public final class CallgrindWriter implements ProfileWriter {
         }
 
         /**
-         * Cost values, each after a space. Trailing zeros are left out (the format reads missing
+         * Appends cost values, each after a space. Trailing zeros are left out (the format reads missing
          * values as 0), but at least one value is written; {@code all} writes every column.
          */
-        private static String costs(long[] values, boolean all) {
+        private static StringBuilder appendCosts(StringBuilder sb, long[] values, boolean all) {
             int last = values.length;
             if (!all) {
                 while (last > 1 && values[last - 1] == 0) {
                     last--;
                 }
             }
-            StringBuilder sb = new StringBuilder();
             for (int i = 0; i < last; i++) {
                 sb.append(' ').append(values[i]);
             }
-            return sb.toString();
+            return sb;
         }
 
         /** Index of the first entry of each function in a list sorted by function, with a sentinel at the end. */
