@@ -131,6 +131,14 @@ class PipelinesTest {
         CliRun r = CliRun.run(dir, "--top", "5", "app.prof");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("top 5 by self cost"), r.out());
+        List<String> lines = r.out().lines().toList();
+        int rows = lines.subList(2, lines.size()).indexOf("");
+        assertEquals(5, rows < 0 ? lines.size() - 2 : rows, "a title, a header and five rows:\n" + r.out());
+        CallgrindFile cg = CallgrindFile.parse(CliRun.run(dir, "app.prof", "-o", "-").out());
+        CallgrindFile.Fn costliest = cg.functions.values().stream()
+                .max(java.util.Comparator.comparingLong(f -> f.selfTotal(0))).orElseThrow();
+        String name = costliest.key.name().replaceFirst(" \\[.*\\]$", "");
+        assertTrue(lines.get(2).contains(name), "the first row is " + name + ":\n" + r.out());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count(), "no output file");
         }
