@@ -101,10 +101,6 @@ public final class ProfileBuilder {
         return id;
     }
 
-    public int functionCount() {
-        return functions.size();
-    }
-
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */
     public void addSelf(int function, int line, int costType, long value) {
         checkFunction(function);
