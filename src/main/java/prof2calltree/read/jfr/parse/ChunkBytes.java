@@ -2,7 +2,10 @@ package prof2calltree.read.jfr.parse;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -17,6 +20,7 @@ final class ChunkBytes {
     private static final int READ_SIZE = 1 << 20;
     /** The longest a variable-length integer can be, in bytes. */
     private static final int MAX_VARINT = 9;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
     /** Where {@code bytes[0]} lies in the file, for messages. */
@@ -119,12 +123,38 @@ final class ChunkBytes {
         return (int) readVarLong();
     }
 
-    /** Skips {@code n} variable-length integers. */
+    /**
+     * Skips {@code n} variable-length integers. Stack-trace pools are nearly all integers skipped
+     * this way, so it counts the integers' last bytes (high bit clear) eight bytes at a time. A run
+     * of eight bytes with the high bit set means a nine-byte integer may be near, whose last byte
+     * can have its high bit set: from there on it goes byte by byte.
+     */
     void skipVarLongs(long n) {
         int p = pos;
         byte[] b = bytes;
-        if (n <= (limit - p) / MAX_VARINT) {
-            for (long i = 0; i < n; i++) {
+        long left = n;
+        int run = 0; // high-bit bytes that ended the previous word
+        while (left > 0 && limit - p >= 8) {
+            long ends = ~(long) LONGS.get(b, p) & 0x8080808080808080L;
+            if (ends == 0 || run + (Long.numberOfTrailingZeros(ends) >>> 3) >= MAX_VARINT - 1) {
+                break;
+            }
+            int count = Long.bitCount(ends);
+            if (count >= left) {
+                for (long i = 1; i < left; i++) {
+                    ends &= ends - 1;
+                }
+                pos = p + (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+                return;
+            }
+            left -= count;
+            run = Long.numberOfLeadingZeros(ends) >>> 3;
+            p += 8;
+        }
+        // Back up to the start of the integer the word loop was in, and go on byte by byte.
+        p -= run;
+        if (left <= (limit - p) / MAX_VARINT) {
+            for (long i = 0; i < left; i++) {
                 int end = p + MAX_VARINT - 1;
                 while (p < end && b[p] < 0) {
                     p++;
@@ -134,7 +164,8 @@ final class ChunkBytes {
             pos = p;
             return;
         }
-        for (long i = 0; i < n; i++) {
+        pos = p;
+        for (long i = 0; i < left; i++) {
             readVarLongNearEnd();
         }
     }

@@ -51,6 +51,42 @@ class PrimitivesTest {
         assertEquals("offset " + (1000 + bytes.length) + ": unexpected end of chunk", e.getMessage());
     }
 
+    /**
+     * Skipping goes eight bytes at a time; it must land where reading one by one lands, from any
+     * start and for any count, across nine-byte integers (whose last byte may have its high bit
+     * set) and runs of long ones that straddle words.
+     */
+    @Test
+    void skippingLandsWhereReadingDoesFromEveryStartAndCount() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 40; trial++) {
+            List<Long> values = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                int kind = random.nextInt(10);
+                values.add(kind < 6 ? random.nextInt(300) // short, like frames' lines and ids
+                        : kind < 8 ? random.nextLong() >>> random.nextInt(64)
+                        : kind < 9 ? -1L - random.nextInt(1000) // nine bytes, last byte's high bit set
+                        : (1L << 49) + random.nextInt(1 << 20)); // eight bytes
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            List<Integer> starts = new ArrayList<>();
+            for (long v : values) {
+                starts.add(out.size());
+                writeVarLong(out, v);
+            }
+            starts.add(out.size());
+            byte[] bytes = out.toByteArray();
+            for (int from = 0; from < values.size(); from += 1 + random.nextInt(7)) {
+                for (int n = 0; from + n <= values.size(); n += 1 + random.nextInt(5)) {
+                    ChunkBytes in = new ChunkBytes(bytes, 0);
+                    in.pos = starts.get(from);
+                    in.skipVarLongs(n);
+                    assertEquals((int) starts.get(from + n), in.pos, "trial " + trial + ", from " + from + ", n " + n);
+                }
+            }
+        }
+    }
+
     @Test
     void aVarintCutByTheEndOfTheChunkIsCorrupt() {
         ChunkBytes in = new ChunkBytes(new byte[] {(byte) 0x80, (byte) 0x80}, 0);
