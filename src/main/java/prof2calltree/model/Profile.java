@@ -22,7 +22,8 @@ public record Profile(
         functions = List.copyOf(functions);
         selfCosts = List.copyOf(selfCosts);
         calls = List.copyOf(calls);
-        stacks = List.copyOf(stacks);
+        // A builder's table is immutable already, and copying it would materialise every stack.
+        stacks = stacks instanceof StackTable ? stacks : List.copyOf(stacks);
     }
 
     /** True if the profile knows its stacks, not only its call graph. */

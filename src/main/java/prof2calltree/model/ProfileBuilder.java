@@ -3,9 +3,11 @@ package prof2calltree.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Collects functions, self costs and calls as a reader streams them in, summing repeats, and
@@ -14,29 +16,60 @@ import java.util.Objects;
  * of additions.
  */
 public final class ProfileBuilder {
-    private record FunctionKey(String name, String file, String object, int line, String qualifier) {}
+    /** A function's identity. Not a record: records hash through a bootstrap that costs start-up time. */
+    private static final class FunctionKey {
+        final String name;
+        final String file;
+        final String object;
+        final int line;
+        final String qualifier;
+        final int hash;
 
-    private record CallKey(int caller, int callerLine, int callee, int calleeLine) {}
+        FunctionKey(String name, String file, String object, int line, String qualifier) {
+            this.name = name;
+            this.file = file;
+            this.object = object;
+            this.line = line;
+            this.qualifier = qualifier;
+            hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
+                    + qualifier.hashCode();
+        }
 
-    private record StackKey(int[] functions, int[] lines, String thread) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof StackKey k && Arrays.equals(functions, k.functions) && Arrays.equals(lines, k.lines)
-                    && thread.equals(k.thread);
+            return o instanceof FunctionKey k && hash == k.hash && line == k.line && name.equals(k.name)
+                    && file.equals(k.file) && object.equals(k.object) && qualifier.equals(k.qualifier);
         }
 
         @Override
         public int hashCode() {
-            return (Arrays.hashCode(functions) * 31 + Arrays.hashCode(lines)) * 31 + thread.hashCode();
+            return hash;
         }
     }
 
-    private static final class StackTotals {
-        long events;
-        final long[] costs;
+    /** A call site within one stack, to find recursion's repeats. */
+    private static final class CallKey {
+        final int caller;
+        final int callerLine;
+        final int callee;
+        final int calleeLine;
 
-        StackTotals(int width) {
-            costs = new long[width];
+        CallKey(int caller, int callerLine, int callee, int calleeLine) {
+            this.caller = caller;
+            this.callerLine = callerLine;
+            this.callee = callee;
+            this.calleeLine = calleeLine;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && caller == k.caller && callerLine == k.callerLine && callee == k.callee
+                    && calleeLine == k.calleeLine;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((caller * 31 + callerLine) * 31 + callee) * 31 + calleeLine;
         }
     }
 
@@ -70,10 +103,13 @@ public final class ProfileBuilder {
     private final LongIndex callIndex = new LongIndex();
     private final List<CallTotals> callHeads = new ArrayList<>();
     private int callCount;
-    private final Map<StackKey, StackTotals> stacks = new HashMap<>();
+    private final StackTable.Filler stacks;
+    /** Each function's line, by id. */
+    private int[] functionLines = new int[256];
 
     public ProfileBuilder(List<CostType> costTypes) {
         this.costTypes = List.copyOf(costTypes);
+        this.stacks = new StackTable.Filler(this.costTypes.size());
         long distinct = costTypes.stream().map(CostType::name).distinct().count();
         if (distinct != costTypes.size()) {
             throw new IllegalArgumentException("cost type names repeat: " + costTypes);
@@ -97,6 +133,10 @@ public final class ProfileBuilder {
             id = functions.size();
             functions.add(new Function(id, name, file, object, line, qualifier));
             functionIds.put(key, id);
+            if (id == functionLines.length) {
+                functionLines = Arrays.copyOf(functionLines, id * 2);
+            }
+            functionLines[id] = line;
         }
         return id;
     }
@@ -176,24 +216,17 @@ public final class ProfileBuilder {
         for (int f : functions) {
             checkFunction(f);
         }
-        StackKey probe = new StackKey(functions, lines, Objects.requireNonNull(thread, "thread"));
-        StackTotals total = stacks.get(probe);
-        if (total == null) {
-            total = new StackTotals(costTypes.size());
-            stacks.put(new StackKey(functions.clone(), lines.clone(), thread), total);
-        }
-        total.events += events;
-        add(total.costs, costs);
+        stacks.add(functions, lines, Objects.requireNonNull(thread, "thread"), events, costs);
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
         add(self(key), costs);
         // Recursion repeats a call within one stack; it is charged once. Most stacks repeat no
         // function, and then every call in them is distinct and needs no set.
-        java.util.Set<CallKey> seen = repeatsAFunction(functions) ? new java.util.HashSet<>() : null;
+        Set<CallKey> seen = repeatsAFunction(functions) ? new HashSet<>() : null;
         for (int i = 0; i < leaf; i++) {
             int caller = functions[i];
             int callee = functions[i + 1];
-            int calleeLine = this.functions.get(callee).line();
+            int calleeLine = functionLines[callee];
             if (seen != null && !seen.add(new CallKey(caller, lines[i], callee, calleeLine))) {
                 continue;
             }
@@ -212,10 +245,10 @@ public final class ProfileBuilder {
             return false;
         }
         if (marks.length < functions.size()) {
-            marks = java.util.Arrays.copyOf(marks, Math.max(functions.size(), marks.length * 2));
+            marks = Arrays.copyOf(marks, Math.max(functions.size(), marks.length * 2));
         }
         if (++stamp == 0) {
-            java.util.Arrays.fill(marks, 0);
+            Arrays.fill(marks, 0);
             stamp = 1;
         }
         for (int f : stack) {
@@ -239,7 +272,10 @@ public final class ProfileBuilder {
         }
     }
 
-    /** Checks the rules and returns the profile, its entries sorted so that output is deterministic. */
+    /**
+     * Checks the rules and returns the profile, its entries sorted so that output is deterministic
+     * and its stacks in the order first added. The stacks move into the profile: call this once.
+     */
     public Profile build() {
         List<SelfCost> self = new ArrayList<>(selfValues.size());
         for (int i = 0; i < selfValues.size(); i++) {
@@ -268,12 +304,11 @@ public final class ProfileBuilder {
             }
         }
         edges.sort(ProfileBuilder::compareCalls);
-        List<Stack> stackList = new ArrayList<>(stacks.size());
-        for (Map.Entry<StackKey, StackTotals> e : stacks.entrySet()) {
-            checkCosts(e.getValue().costs, "stack cost");
-            StackKey k = e.getKey();
-            stackList.add(new Stack(k.functions, k.lines, k.thread, e.getValue().events, e.getValue().costs));
+        long negative = stacks.firstNegativeCost();
+        if (negative < 0) {
+            throw new IllegalStateException("negative stack cost: " + negative);
         }
+        StackTable stackList = stacks.build();
         return new Profile(costTypes, functions, self, edges, stackList);
     }
 

@@ -36,10 +36,18 @@ final class StackStore {
     private final List<String> threads = new ArrayList<>();
     private final Map<String, Integer> threadIds = new HashMap<>();
 
+    /** Ints per block of frames; a stack never spans two blocks (a longer one gets its own). */
+    private static final int BLOCK = 1 << 20;
+
     private int size;
-    /** Per stack, at {@code starts[s]}: {@code depths[s]} function ids, then as many lines. */
-    private int[] frames = new int[1024];
-    private int used;
+    /**
+     * Per stack, at {@code starts[s]} of block {@code blocks[s]}: {@code depths[s]} function ids,
+     * then as many lines. Blocks, not one array, so that {@link #build} can free them as it goes.
+     */
+    private int[][] frames = new int[4][];
+    private int blockCount;
+    private int used = BLOCK;
+    private int[] blocks = new int[64];
     private int[] starts = new int[64];
     private int[] depths = new int[64];
     private int[] threadOf = new int[64];
@@ -117,7 +125,7 @@ final class StackStore {
         int mask = table.length - 1;
         int slot = hash & mask;
         for (int s; (s = table[slot] - 1) >= 0; slot = (slot + 1) & mask) {
-            if (hashes[s] == hash && depths[s] == depth && threadOf[s] == t && same(starts[s], functions, lines)) {
+            if (hashes[s] == hash && depths[s] == depth && threadOf[s] == t && same(s, functions, lines)) {
                 return s;
             }
         }
@@ -130,9 +138,10 @@ final class StackStore {
         return s;
     }
 
-    private boolean same(int start, int[] functions, int[] lines) {
+    private boolean same(int s, int[] functions, int[] lines) {
         int depth = functions.length;
-        int[] f = frames;
+        int start = starts[s];
+        int[] f = frames[blocks[s]];
         for (int i = 0; i < depth; i++) {
             if (f[start + i] != functions[i] || f[start + depth + i] != lines[i]) {
                 return false;
@@ -143,13 +152,19 @@ final class StackStore {
 
     private int append(int[] functions, int[] lines, int thread) {
         int depth = functions.length;
-        if (used + 2 * depth > frames.length) {
-            frames = Arrays.copyOf(frames, Math.max(frames.length * 2, used + 2 * depth));
+        if (2 * depth > BLOCK - used) {
+            if (blockCount == frames.length) {
+                frames = Arrays.copyOf(frames, blockCount * 2);
+            }
+            frames[blockCount++] = new int[Math.max(BLOCK, 2 * depth)];
+            used = 0;
         }
-        System.arraycopy(functions, 0, frames, used, depth);
-        System.arraycopy(lines, 0, frames, used + depth, depth);
+        int[] block = frames[blockCount - 1];
+        System.arraycopy(functions, 0, block, used, depth);
+        System.arraycopy(lines, 0, block, used + depth, depth);
         int s = size++;
         if (s == starts.length) {
+            blocks = Arrays.copyOf(blocks, s * 2);
             starts = Arrays.copyOf(starts, s * 2);
             depths = Arrays.copyOf(depths, s * 2);
             threadOf = Arrays.copyOf(threadOf, s * 2);
@@ -157,11 +172,27 @@ final class StackStore {
             events = Arrays.copyOf(events, s * 2);
             weights = Arrays.copyOf(weights, s * 2 * WIDTH);
         }
+        blocks[s] = blockCount - 1;
         starts[s] = used;
         depths[s] = depth;
         threadOf[s] = thread;
         used += 2 * depth;
         return s;
+    }
+
+    private void clear() {
+        size = 0;
+        frames = new int[4][];
+        blockCount = 0;
+        used = BLOCK;
+        blocks = new int[64];
+        starts = new int[64];
+        depths = new int[64];
+        threadOf = new int[64];
+        hashes = new int[64];
+        events = new long[64];
+        weights = new long[64 * WIDTH];
+        table = new int[128];
     }
 
     private void rehash() {
@@ -183,7 +214,7 @@ final class StackStore {
 
     /**
      * The profile of these stacks with one cost column per kind in {@code columns}, in that order.
-     * Drops the stacks as it goes, so that they are not held twice.
+     * Frees the stacks' blocks as it goes, so that they are not held twice: the store is empty after.
      */
     Profile build(List<EventKind> columns) {
         List<CostType> types = new ArrayList<>();
@@ -200,12 +231,17 @@ final class StackStore {
                 costs[c] = kindWeights[columns.get(c).ordinal()];
             }
             builder.addStack(functionIds, lines, thread, events, costs);
-        });
+        }, true);
         return builder.build();
     }
 
     /** Hands every stack to {@code visitor} in the order first added, reusing one pair of arrays per depth. */
     void visit(Visitor visitor) {
+        visit(visitor, false);
+    }
+
+    /** {@link #visit(Visitor)}, and with {@code drain}, frees each block once visited and empties the store. */
+    private void visit(Visitor visitor, boolean drain) {
         int[][] functionsByDepth = new int[1][];
         int[][] linesByDepth = new int[1][];
         long[] kindWeights = new long[WIDTH];
@@ -221,10 +257,17 @@ final class StackStore {
             }
             int[] f = functionsByDepth[depth];
             int[] l = linesByDepth[depth];
-            System.arraycopy(frames, starts[s], f, 0, depth);
-            System.arraycopy(frames, starts[s] + depth, l, 0, depth);
+            int[] block = frames[blocks[s]];
+            System.arraycopy(block, starts[s], f, 0, depth);
+            System.arraycopy(block, starts[s] + depth, l, 0, depth);
             System.arraycopy(weights, s * WIDTH, kindWeights, 0, WIDTH);
             visitor.stack(f, l, threads.get(threadOf[s]), events[s], kindWeights);
+            if (drain && (s + 1 == size || blocks[s + 1] != blocks[s])) {
+                frames[blocks[s]] = null;
+            }
+        }
+        if (drain) {
+            clear();
         }
     }
 }
