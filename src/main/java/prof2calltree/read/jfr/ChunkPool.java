@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,12 @@ final class ChunkPool {
     private StackStore store;
     private final ReadStats stats = new ReadStats();
     private Path directory;
+
+    /**
+     * Arrays chunks were read into, free for the next: one per reading thread at most, instead of
+     * a new chunk-sized array (tens of megabytes) per chunk for the collector to reclaim.
+     */
+    private final Deque<byte[]> buffers = new ConcurrentLinkedDeque<>();
 
     private final Progress progress;
     /** How many chunks have been merged, in file order. */
@@ -133,10 +140,18 @@ final class ChunkPool {
     private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
         if (parser == JfrReader.Parser.OWN) {
+            byte[] buffer = buffers.pollFirst();
             try {
-                return new OwnChunkReader(options, chunks.get(0).startNanos()).read(source, header);
+                ChunkReader.Result result = new OwnChunkReader(options, chunks.get(0).startNanos())
+                        .read(source, header, buffer);
+                buffer = result.buffer();
+                return result;
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
+            } finally {
+                if (buffer != null) {
+                    buffers.addFirst(buffer);
+                }
             }
         }
         Path copy = directory.resolve("chunk-" + index + ".jfr");

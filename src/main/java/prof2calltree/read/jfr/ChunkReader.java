@@ -19,7 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class ChunkReader {
     /** What one chunk gave. */
-    record Result(StackStore store, ReadStats stats) {}
+    /** A chunk's stacks and counts, and the array its bytes were read into (own parser), to reuse. */
+    record Result(StackStore store, ReadStats stats, byte[] buffer) {}
 
     /** What is known about one event type of the chunk, looked up once per type. */
     private static final class TypeInfo {
@@ -79,7 +80,7 @@ final class ChunkReader {
         }
         StackStore store = new StackStore();
         tally.resolveInto(store, stats);
-        return new Result(store, stats);
+        return new Result(store, stats, null);
     }
 
     private static RecordingFile open(Path file) throws IOException {

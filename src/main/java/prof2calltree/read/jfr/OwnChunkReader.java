@@ -43,9 +43,12 @@ final class OwnChunkReader {
         this.parser = new JfrChunkParser(new ChunkQuery(stacks, totals, threads, from, to));
     }
 
-    /** Reads the chunk {@code header} describes from {@code file}. */
-    ChunkReader.Result read(FileChannel file, ChunkHeader header) throws IOException, BadInputException {
-        ParsedChunk chunk = parser.parse(file, header.offset(), header.size());
+    /**
+     * Reads the chunk {@code header} describes from {@code file}, into {@code buffer} if it is large
+     * enough (null: a new array). The array used is in the result, free for the next chunk.
+     */
+    ChunkReader.Result read(FileChannel file, ChunkHeader header, byte[] buffer) throws IOException, BadInputException {
+        ParsedChunk chunk = parser.parse(file, header.offset(), header.size(), buffer);
         ReadStats stats = new ReadStats();
         chunk.eventCounts().forEach((name, n) -> stats.types.merge(name, n, Long::sum));
         for (int i = 0; i < kinds.size(); i++) {
@@ -61,7 +64,7 @@ final class OwnChunkReader {
         stats.lostCpuTimeSamples += chunk.total(0);
         StackStore store = new StackStore();
         chunk.visitStacks(new Resolver(store, stats));
-        return new ChunkReader.Result(store, stats);
+        return new ChunkReader.Result(store, stats, chunk.buffer());
     }
 
     /** Turns each distinct stack into function ids and lines once, and adds its events per thread. */

@@ -89,7 +89,7 @@ class ParserDifferentialTest {
                 Path copy = dir.resolve("chunk-" + i + ".jfr");
                 ChunkScanner.copy(channel, header, copy);
                 ReadStats jdk = new ChunkReader(options, start).read(copy).stats();
-                ReadStats own = new OwnChunkReader(options, start).read(channel, header).stats();
+                ReadStats own = new OwnChunkReader(options, start).read(channel, header, null).stats();
                 String where = fixture + " chunk " + i;
                 assertEquals(jdk.types, own.types, where + ": events by type");
                 assertArrayEquals(jdk.present, own.present, where + ": events with a stack");

@@ -30,19 +30,24 @@ final class ChunkBytes {
     int pos;
 
     ChunkBytes(byte[] bytes, long fileOffset) {
+        this(bytes, bytes.length, fileOffset);
+    }
+
+    /** The first {@code length} bytes of {@code bytes}. */
+    private ChunkBytes(byte[] bytes, int length, long fileOffset) {
         this.bytes = bytes;
         this.fileOffset = fileOffset;
-        this.limit = bytes.length;
+        this.limit = length;
     }
 
     /**
-     * Reads {@code size} bytes of {@code file} from {@code offset}; the size must fit in an array.
-     * Reads a megabyte at a time: the JDK copies reads into a heap array through a temporary direct
-     * buffer as large as the read, which it then keeps for the thread.
+     * Reads {@code size} bytes of {@code file} from {@code offset} into {@code into} if it is large
+     * enough, else into a new array. Reads a megabyte at a time: the JDK copies reads into a heap
+     * array through a temporary direct buffer as large as the read, which it then keeps for the thread.
      */
-    static ChunkBytes read(FileChannel file, long offset, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    static ChunkBytes read(FileChannel file, long offset, int size, byte[] into) throws IOException {
+        byte[] bytes = into != null && into.length >= size ? into : new byte[size];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, size);
         while (buffer.hasRemaining()) {
             buffer.limit(Math.min(size, buffer.position() + READ_SIZE));
             if (file.read(buffer, offset + buffer.position()) < 0) {
@@ -50,7 +55,12 @@ final class ChunkBytes {
             }
             buffer.limit(size);
         }
-        return new ChunkBytes(bytes, offset);
+        return new ChunkBytes(bytes, size, offset);
+    }
+
+    /** The array the bytes are held in, for reuse once the chunk is done with. */
+    byte[] array() {
+        return bytes;
     }
 
     /** The chunk's size in bytes. */

@@ -48,11 +48,22 @@ public final class JfrChunkParser {
      * @throws BadInputException if the chunk is corrupt, or too large to be held in memory
      */
     public ParsedChunk parse(FileChannel file, long offset, long size) throws IOException, BadInputException {
+        return parse(file, offset, size, null);
+    }
+
+    /**
+     * Parses a chunk as {@link #parse(FileChannel, long, long)} does, reading it into {@code buffer}
+     * if that is large enough; {@link ParsedChunk#buffer()} gives the array used, to reuse for the next
+     * chunk once this one is visited. Reusing one array per thread spares the collector a chunk-sized
+     * array (often tens of megabytes) per chunk.
+     */
+    public ParsedChunk parse(FileChannel file, long offset, long size, byte[] buffer)
+            throws IOException, BadInputException {
         if (size < HEADER_SIZE || size > MAX_CHUNK) {
             throw new BadInputException("offset " + offset + ": a chunk of " + size + " bytes; this parser reads chunks"
                     + " of " + HEADER_SIZE + " bytes to 2 GB (-Dprof2calltree.jfr.parser=jdk reads larger ones)");
         }
-        return parse(ChunkBytes.read(file, offset, (int) size));
+        return parse(ChunkBytes.read(file, offset, (int) size, buffer));
     }
 
     /** Parses the chunk held in {@code bytes}, which starts at file offset {@code offset}. */
