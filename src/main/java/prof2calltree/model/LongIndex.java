@@ -27,6 +27,20 @@ final class LongIndex {
         }
     }
 
+    /** Replaces the value stored for a key that is in the table. */
+    void replace(long key, int value) {
+        int mask = keys.length - 1;
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            if (values[i] < 0) {
+                throw new IllegalStateException("no key " + key);
+            }
+            if (keys[i] == key) {
+                values[i] = value;
+                return;
+            }
+        }
+    }
+
     /** Stores {@code value} (at least 0) for a key that is not in the table yet. */
     void putNew(long key, int value) {
         if (2 * (size + 1) > keys.length) {

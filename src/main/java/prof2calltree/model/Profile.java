@@ -21,7 +21,7 @@ public record Profile(
         costTypes = List.copyOf(costTypes);
         functions = List.copyOf(functions);
         selfCosts = List.copyOf(selfCosts);
-        calls = List.copyOf(calls);
+        calls = calls instanceof CallTable ? calls : List.copyOf(calls);
         // A builder's table is immutable already, and copying it would materialise every stack.
         stacks = stacks instanceof StackTable ? stacks : List.copyOf(stacks);
     }

@@ -73,25 +73,6 @@ public final class ProfileBuilder {
         }
     }
 
-    /** One call site's totals; calls between the same two functions from other lines chain on. */
-    private static final class CallTotals {
-        final int caller;
-        final int callee;
-        final int callerLine;
-        final int calleeLine;
-        long count;
-        final long[] inclusive;
-        CallTotals next;
-
-        CallTotals(int caller, int callee, int callerLine, int calleeLine, int width) {
-            this.caller = caller;
-            this.callee = callee;
-            this.callerLine = callerLine;
-            this.calleeLine = calleeLine;
-            inclusive = new long[width];
-        }
-    }
-
     private final List<CostType> costTypes;
     private final List<Function> functions = new ArrayList<>();
     private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
@@ -99,10 +80,19 @@ public final class ProfileBuilder {
     private final LongIndex selfIndex = new LongIndex();
     private long[] selfKeys = new long[256];
     private final List<long[]> selfValues = new ArrayList<>();
-    /** Calls by caller and callee packed in a long; a chain per pair for different lines. */
+    /**
+     * Calls, in arrays indexed by call number, found by caller and callee packed in a long: the
+     * index gives the latest call of the pair, {@code callNext} the pair's others (other lines).
+     */
     private final LongIndex callIndex = new LongIndex();
-    private final List<CallTotals> callHeads = new ArrayList<>();
     private int callCount;
+    private int[] callCaller = new int[256];
+    private int[] callCallerLine = new int[256];
+    private int[] callCallee = new int[256];
+    private int[] callCalleeLine = new int[256];
+    private int[] callNext = new int[256];
+    private long[] callCounts = new long[256];
+    private long[] callInclusive;
     private final StackTable.Filler stacks;
     /** Each function's line, by id. */
     private int[] functionLines = new int[256];
@@ -110,6 +100,7 @@ public final class ProfileBuilder {
     public ProfileBuilder(List<CostType> costTypes) {
         this.costTypes = List.copyOf(costTypes);
         this.stacks = new StackTable.Filler(this.costTypes.size());
+        this.callInclusive = new long[256 * this.costTypes.size()];
         long distinct = costTypes.stream().map(CostType::name).distinct().count();
         if (distinct != costTypes.size()) {
             throw new IllegalArgumentException("cost type names repeat: " + costTypes);
@@ -154,9 +145,9 @@ public final class ProfileBuilder {
             long inclusive) {
         checkFunction(caller);
         checkFunction(callee);
-        CallTotals totals = call(caller, callerLine, callee, calleeLine);
-        totals.count += count;
-        totals.inclusive[costType] += inclusive;
+        int c = call(caller, callerLine, callee, calleeLine);
+        callCounts[c] += count;
+        callInclusive[c * costTypes.size() + costType] += inclusive;
     }
 
     /** The self costs of a (function, line) key, made on first use. */
@@ -176,25 +167,37 @@ public final class ProfileBuilder {
         return costs;
     }
 
-    private CallTotals call(int caller, int callerLine, int callee, int calleeLine) {
+    /** The number of a call, made on first use. */
+    private int call(int caller, int callerLine, int callee, int calleeLine) {
         long pair = ((long) caller << 32) | (callee & 0xffffffffL);
-        int index = callIndex.get(pair);
-        CallTotals first = index < 0 ? null : callHeads.get(index);
-        for (CallTotals t = first; t != null; t = t.next) {
-            if (t.callerLine == callerLine && t.calleeLine == calleeLine) {
-                return t;
+        int first = callIndex.get(pair);
+        for (int c = first; c >= 0; c = callNext[c]) {
+            if (callCallerLine[c] == callerLine && callCalleeLine[c] == calleeLine) {
+                return c;
             }
         }
-        CallTotals t = new CallTotals(caller, callee, callerLine, calleeLine, costTypes.size());
-        t.next = first;
-        if (index < 0) {
-            callIndex.putNew(pair, callHeads.size());
-            callHeads.add(t);
-        } else {
-            callHeads.set(index, t);
+        int c = callCount++;
+        if (c == callCaller.length) {
+            int n = c * 2;
+            callCaller = Arrays.copyOf(callCaller, n);
+            callCallerLine = Arrays.copyOf(callCallerLine, n);
+            callCallee = Arrays.copyOf(callCallee, n);
+            callCalleeLine = Arrays.copyOf(callCalleeLine, n);
+            callNext = Arrays.copyOf(callNext, n);
+            callCounts = Arrays.copyOf(callCounts, n);
+            callInclusive = Arrays.copyOf(callInclusive, n * costTypes.size());
         }
-        callCount++;
-        return t;
+        callCaller[c] = caller;
+        callCallerLine[c] = callerLine;
+        callCallee[c] = callee;
+        callCalleeLine[c] = calleeLine;
+        callNext[c] = first;
+        if (first < 0) {
+            callIndex.putNew(pair, c);
+        } else {
+            callIndex.replace(pair, c);
+        }
+        return c;
     }
 
     /**
@@ -230,9 +233,12 @@ public final class ProfileBuilder {
             if (seen != null && !seen.add(new CallKey(caller, lines[i], callee, calleeLine))) {
                 continue;
             }
-            CallTotals t = call(caller, lines[i], callee, calleeLine);
-            t.count += events;
-            add(t.inclusive, costs);
+            int c = call(caller, lines[i], callee, calleeLine);
+            callCounts[c] += events;
+            int at = c * costs.length;
+            for (int k = 0; k < costs.length; k++) {
+                callInclusive[at + k] += costs[k];
+            }
         }
     }
 
@@ -277,33 +283,30 @@ public final class ProfileBuilder {
      * and its stacks in the order first added. The stacks move into the profile: call this once.
      */
     public Profile build() {
-        List<SelfCost> self = new ArrayList<>(selfValues.size());
-        for (int i = 0; i < selfValues.size(); i++) {
-            long key = selfKeys[i];
-            int function = (int) (key >>> 32);
-            int line = (int) key;
+        int n = selfValues.size();
+        int[] owner = new int[n];
+        for (int i = 0; i < n; i++) {
+            owner[i] = (int) (selfKeys[i] >>> 32);
             long[] costs = selfValues.get(i);
             if (!nonNegative(costs)) {
-                checkCosts(costs, "self cost of " + functions.get(function).name());
+                checkCosts(costs, "self cost of " + functions.get(owner[i]).name());
             }
-            self.add(new SelfCost(function, line, costs));
         }
-        self.sort((a, b) -> a.function() != b.function() ? Integer.compare(a.function(), b.function())
-                : Integer.compare(a.line(), b.line()));
+        // Grouped by function with a counting sort, then each function's lines sorted.
+        int[] starts = new int[functions.size() + 1];
+        int[] order = IndexSort.group(owner, n, functions.size(), starts);
+        IndexSort.Order byLine = (a, b) -> Integer.compare((int) selfKeys[a], (int) selfKeys[b]);
+        for (int f = 0; f < functions.size(); f++) {
+            if (starts[f + 1] - starts[f] > 1) {
+                IndexSort.sort(order, starts[f], starts[f + 1], byLine);
+            }
+        }
+        List<SelfCost> self = new ArrayList<>(n);
+        for (int i : order) {
+            self.add(new SelfCost(owner[i], (int) selfKeys[i], selfValues.get(i)));
+        }
 
-        List<Call> edges = new ArrayList<>(callCount);
-        for (CallTotals first : callHeads) {
-            for (CallTotals t = first; t != null; t = t.next) {
-                if (t.count < 0) {
-                    throw new IllegalStateException("negative call count into " + functions.get(t.callee).name());
-                }
-                if (!nonNegative(t.inclusive)) {
-                    checkCosts(t.inclusive, "inclusive cost of a call to " + functions.get(t.callee).name());
-                }
-                edges.add(new Call(t.caller, t.callerLine, t.callee, t.calleeLine, t.count, t.inclusive));
-            }
-        }
-        edges.sort(ProfileBuilder::compareCalls);
+        CallTable edges = sortedCalls();
         long negative = stacks.firstNegativeCost();
         if (negative < 0) {
             throw new IllegalStateException("negative stack cost: " + negative);
@@ -312,17 +315,39 @@ public final class ProfileBuilder {
         return new Profile(costTypes, functions, self, edges, stackList);
     }
 
-    private static int compareCalls(Call a, Call b) {
-        if (a.caller() != b.caller()) {
-            return Integer.compare(a.caller(), b.caller());
+    /**
+     * Checks the calls and returns them sorted by caller, caller line, callee and callee line:
+     * grouped by caller with a counting sort, then each caller's calls sorted.
+     */
+    private CallTable sortedCalls() {
+        int width = costTypes.size();
+        for (int c = 0; c < callCount; c++) {
+            if (callCounts[c] < 0) {
+                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
+            }
+            for (int k = 0; k < width; k++) {
+                if (callInclusive[c * width + k] < 0) {
+                    throw new IllegalStateException("negative inclusive cost of a call to "
+                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + k]);
+                }
+            }
         }
-        if (a.callerLine() != b.callerLine()) {
-            return Integer.compare(a.callerLine(), b.callerLine());
+        int[] starts = new int[functions.size() + 1];
+        int[] order = IndexSort.group(callCaller, callCount, functions.size(), starts);
+        IndexSort.Order byLines = (a, b) -> {
+            int d = Integer.compare(callCallerLine[a], callCallerLine[b]);
+            if (d == 0) {
+                d = Integer.compare(callCallee[a], callCallee[b]);
+            }
+            return d != 0 ? d : Integer.compare(callCalleeLine[a], callCalleeLine[b]);
+        };
+        for (int f = 0; f < functions.size(); f++) {
+            if (starts[f + 1] - starts[f] > 1) {
+                IndexSort.sort(order, starts[f], starts[f + 1], byLines);
+            }
         }
-        if (a.callee() != b.callee()) {
-            return Integer.compare(a.callee(), b.callee());
-        }
-        return Integer.compare(a.calleeLine(), b.calleeLine());
+        return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
+                callInclusive);
     }
 
     private static boolean nonNegative(long[] costs) {

@@ -1,0 +1,104 @@
+package prof2calltree.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The builder's sorted calls and self costs, against a plain sort of what was added. */
+class CallOrderTest {
+    private static final CostType TIME = new CostType("Time", "ns", "Time (ns)");
+
+    @Test
+    void callsAndSelfCostsComeOutSummedAndSortedWhateverTheOrderTheyCameIn() {
+        Random random = new Random(5);
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME));
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            b.function("f" + i, "m.py", "", i, "");
+        }
+        // (caller, callerLine, callee, calleeLine) -> {count, inclusive}, summed the slow way
+        TreeMap<List<Integer>, long[]> expected = new TreeMap<>(CallOrderTest::compareKeys);
+        TreeMap<List<Integer>, Long> expectedSelf = new TreeMap<>(CallOrderTest::compareKeys);
+        for (int k = 0; k < 20_000; k++) {
+            int caller = random.nextInt(n);
+            int callee = random.nextInt(n);
+            int callerLine = random.nextInt(6) - 1; // -1 too: lines sort as signed ints
+            int calleeLine = random.nextInt(3);
+            long count = random.nextInt(4);
+            long inclusive = random.nextInt(1000);
+            b.addCall(caller, callerLine, callee, calleeLine, count, 0, inclusive);
+            long[] sum = expected.computeIfAbsent(List.of(caller, callerLine, callee, calleeLine), x -> new long[2]);
+            sum[0] += count;
+            sum[1] += inclusive;
+            int line = random.nextInt(40) - 2;
+            b.addSelf(callee, line, 0, inclusive);
+            expectedSelf.merge(List.of(callee, line), inclusive, Long::sum);
+        }
+        Profile p = b.build();
+        List<List<Integer>> keys = new ArrayList<>(expected.keySet());
+        assertEquals(keys.size(), p.calls().size());
+        for (int i = 0; i < keys.size(); i++) {
+            Call c = p.calls().get(i);
+            assertEquals(keys.get(i), List.of(c.caller(), c.callerLine(), c.callee(), c.calleeLine()), "call " + i);
+            assertArrayEquals(expected.get(keys.get(i)), new long[] {c.count(), c.inclusive()[0]}, "call " + i);
+        }
+        List<List<Integer>> selfKeys = new ArrayList<>(expectedSelf.keySet());
+        assertEquals(selfKeys.size(), p.selfCosts().size());
+        for (int i = 0; i < selfKeys.size(); i++) {
+            SelfCost s = p.selfCosts().get(i);
+            assertEquals(selfKeys.get(i), List.of(s.function(), s.line()), "self cost " + i);
+            assertEquals(expectedSelf.get(selfKeys.get(i)), s.costs()[0]);
+        }
+    }
+
+    @Test
+    void indexSortAgreesWithTheLibrarySortAndIsStable() {
+        Random random = new Random(9);
+        for (int size : new int[] {0, 1, 2, 11, 12, 13, 100, 1000}) {
+            int[] values = new int[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = random.nextInt(50);
+            }
+            int[] index = new int[size];
+            for (int i = 0; i < size; i++) {
+                index[i] = i;
+            }
+            IndexSort.sort(index, 0, size, (a, c) -> Integer.compare(values[a], values[c]));
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                expected.add(i);
+            }
+            expected.sort(Comparator.comparingInt(i -> values[i])); // stable too
+            for (int i = 0; i < size; i++) {
+                assertEquals((int) expected.get(i), index[i], "size " + size + ", position " + i);
+            }
+        }
+    }
+
+    @Test
+    void aNegativeCallCountIsRefusedWithTheCalleesName() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME));
+        int f = b.function("f", "a.py", "", 1, "");
+        int g = b.function("g", "a.py", "", 9, "");
+        b.addCall(f, 2, g, 9, -1, 0, 5);
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
+        assertEquals("negative call count into g", e.getMessage());
+    }
+
+    private static int compareKeys(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int d = Integer.compare(a.get(i), b.get(i));
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+}
