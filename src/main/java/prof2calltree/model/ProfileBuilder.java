@@ -3,11 +3,9 @@ package prof2calltree.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Collects functions, self costs and calls as a reader streams them in, summing repeats, and
@@ -44,32 +42,6 @@ public final class ProfileBuilder {
         @Override
         public int hashCode() {
             return hash;
-        }
-    }
-
-    /** A call site within one stack, to find recursion's repeats. */
-    private static final class CallKey {
-        final int caller;
-        final int callerLine;
-        final int callee;
-        final int calleeLine;
-
-        CallKey(int caller, int callerLine, int callee, int calleeLine) {
-            this.caller = caller;
-            this.callerLine = callerLine;
-            this.callee = callee;
-            this.calleeLine = calleeLine;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CallKey k && caller == k.caller && callerLine == k.callerLine && callee == k.callee
-                    && calleeLine == k.calleeLine;
-        }
-
-        @Override
-        public int hashCode() {
-            return ((caller * 31 + callerLine) * 31 + callee) * 31 + calleeLine;
         }
     }
 
@@ -223,23 +195,42 @@ public final class ProfileBuilder {
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
         add(self(key), costs);
-        // Recursion repeats a call within one stack; it is charged once. Most stacks repeat no
-        // function, and then every call in them is distinct and needs no set.
-        Set<CallKey> seen = repeatsAFunction(functions) ? new HashSet<>() : null;
+        // Recursion repeats a call within one stack; it is charged once: each call number met is
+        // stamped with this stack's stamp. Most stacks repeat no function, and need no stamps.
+        boolean repeats = repeatsAFunction(functions);
+        int seen = repeats ? nextCallStamp() : 0;
         for (int i = 0; i < leaf; i++) {
             int caller = functions[i];
             int callee = functions[i + 1];
             int calleeLine = functionLines[callee];
-            if (seen != null && !seen.add(new CallKey(caller, lines[i], callee, calleeLine))) {
-                continue;
-            }
             int c = call(caller, lines[i], callee, calleeLine);
+            if (repeats) {
+                if (c >= callStamps.length) {
+                    callStamps = Arrays.copyOf(callStamps, Math.max(callCaller.length, c + 1));
+                }
+                if (callStamps[c] == seen) {
+                    continue;
+                }
+                callStamps[c] = seen;
+            }
             callCounts[c] += events;
             int at = c * costs.length;
             for (int k = 0; k < costs.length; k++) {
                 callInclusive[at + k] += costs[k];
             }
         }
+    }
+
+    /** Per call number, the stamp of the last stack that charged it, for {@link #addStack}. */
+    private int[] callStamps = new int[0];
+    private int callStamp;
+
+    private int nextCallStamp() {
+        if (++callStamp == 0) {
+            Arrays.fill(callStamps, 0);
+            callStamp = 1;
+        }
+        return callStamp;
     }
 
     /** Marks per function id, stamped with {@link #stamp} so that they never need clearing. */
