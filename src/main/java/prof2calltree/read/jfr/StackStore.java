@@ -53,7 +53,16 @@ final class StackStore {
     private int[] threadOf = new int[64];
     private int[] hashes = new int[64];
     private long[] events = new long[64];
-    private long[] weights = new long[64 * WIDTH];
+    /**
+     * Weights per stack, {@link #stride} values each: one column per kind met so far, in the
+     * order met ({@link #columnOf}). A recording has two or three of the thirteen kinds, so a
+     * million stacks weigh tens of megabytes less than with a column for every kind.
+     */
+    private long[] weights = new long[64];
+    private int stride = 1;
+    private int columns;
+    /** The column of each kind, by {@link EventKind#ordinal()}; -1 if not met yet. */
+    private final int[] columnOf = newColumnMap();
     /** Stack numbers + 1 by hash; 0 for free slots. */
     private int[] table = new int[128];
 
@@ -88,7 +97,8 @@ final class StackStore {
     void add(int[] functions, int[] lines, String thread, EventKind kind, long events, long weight) {
         int s = stack(functions, lines, thread);
         this.events[s] += events;
-        weights[s * WIDTH + kind.ordinal()] += weight;
+        int c = column(kind.ordinal()); // first: a new column widens the array
+        weights[s * stride + c] += weight;
     }
 
     /** Adds everything in {@code other}, renumbering its functions into this store's ids. */
@@ -104,7 +114,10 @@ final class StackStore {
             int s = stack(local, lines, thread);
             this.events[s] += events;
             for (int k = 0; k < WIDTH; k++) {
-                weights[s * WIDTH + k] += kindWeights[k];
+                if (other.columnOf[k] >= 0) {
+                    int c = column(k); // first: a new column widens the array
+                    weights[s * stride + c] += kindWeights[k];
+                }
             }
         });
     }
@@ -170,7 +183,7 @@ final class StackStore {
             threadOf = Arrays.copyOf(threadOf, s * 2);
             hashes = Arrays.copyOf(hashes, s * 2);
             events = Arrays.copyOf(events, s * 2);
-            weights = Arrays.copyOf(weights, s * 2 * WIDTH);
+            weights = Arrays.copyOf(weights, s * 2 * stride);
         }
         blocks[s] = blockCount - 1;
         starts[s] = used;
@@ -178,6 +191,31 @@ final class StackStore {
         threadOf[s] = thread;
         used += 2 * depth;
         return s;
+    }
+
+    private static int[] newColumnMap() {
+        int[] map = new int[WIDTH];
+        Arrays.fill(map, -1);
+        return map;
+    }
+
+    /** The column of the kind with this ordinal, adding one (and widening every stack's) if new. */
+    private int column(int kind) {
+        int c = columnOf[kind];
+        if (c >= 0) {
+            return c;
+        }
+        c = columns++;
+        columnOf[kind] = c;
+        if (columns > stride) {
+            long[] wider = new long[weights.length / stride * columns];
+            for (int s = 0; s < size; s++) {
+                System.arraycopy(weights, s * stride, wider, s * columns, stride);
+            }
+            weights = wider;
+            stride = columns;
+        }
+        return c;
     }
 
     private void clear() {
@@ -191,7 +229,10 @@ final class StackStore {
         threadOf = new int[64];
         hashes = new int[64];
         events = new long[64];
-        weights = new long[64 * WIDTH];
+        weights = new long[64];
+        stride = 1;
+        columns = 0;
+        Arrays.fill(columnOf, -1);
         table = new int[128];
     }
 
@@ -260,7 +301,10 @@ final class StackStore {
             int[] block = frames[blocks[s]];
             System.arraycopy(block, starts[s], f, 0, depth);
             System.arraycopy(block, starts[s] + depth, l, 0, depth);
-            System.arraycopy(weights, s * WIDTH, kindWeights, 0, WIDTH);
+            for (int k = 0; k < WIDTH; k++) {
+                int c = columnOf[k];
+                kindWeights[k] = c < 0 ? 0 : weights[s * stride + c];
+            }
             visitor.stack(f, l, threads.get(threadOf[s]), events[s], kindWeights);
             if (drain && (s + 1 == size || blocks[s + 1] != blocks[s])) {
                 frames[blocks[s]] = null;
