@@ -63,6 +63,7 @@ public final class CallgrindFile {
         int pendingTarget = 0;
         boolean sawEvents = false;
         boolean inBody = false;
+        lastPosition = -1;
         for (int n = 1; n < lines.length; n++) {
             String line = lines[n];
             int no = n + 1;
@@ -113,6 +114,7 @@ public final class CallgrindFile {
                 Key key = new Key(define(fnNames, line.substring(3), no), file);
                 current = functions.computeIfAbsent(key, Fn::new);
                 callFile = null;
+                lastPosition = -1; // our files start each block with an absolute position
             } else if (line.startsWith("cfl=") || line.startsWith("cfi=")) {
                 callFile = define(fileNames, line.substring(4), no);
             } else if (line.startsWith("cfn=")) {
@@ -124,7 +126,7 @@ public final class CallgrindFile {
                 pendingCount = Long.parseLong(p[0]);
                 pendingTarget = Integer.parseInt(p[1]);
                 n++;
-            } else if (Character.isDigit(line.charAt(0))) {
+            } else if (Character.isDigit(line.charAt(0)) || "+-*".indexOf(line.charAt(0)) >= 0) {
                 check(current != null, no, "cost line before fn=");
                 long[] cost = costLine(line, no);
                 long[] self = current.self.computeIfAbsent((int) cost[0], k -> new long[events.size()]);
@@ -143,12 +145,30 @@ public final class CallgrindFile {
         check(p.length >= 2 && p.length <= events.size() + 1, no, "cost line has " + (p.length - 1)
                 + " values for " + events.size() + " events: " + line);
         long[] v = new long[events.size() + 1];
-        for (int i = 0; i < p.length; i++) {
+        // Position compression: "*" is the last cost line's position, "+N" and "-N" relative to it.
+        String position = p[0];
+        if (position.equals("*") || position.startsWith("+") || position.startsWith("-")) {
+            check(lastPosition >= 0, no, "relative position '" + position + "' with no absolute one before it in this block");
+            check(position.equals("*") || position.substring(1).matches("[0-9]+"), no, "bad position '" + position + "'");
+            long base = lastPosition;
+            v[0] = position.equals("*") ? base
+                    : position.startsWith("+") ? base + Long.parseLong(position.substring(1))
+                    : base - Long.parseLong(position.substring(1));
+            check(v[0] >= 0, no, "position " + position + " leads below 0");
+        } else {
+            check(position.matches("[0-9]+"), no, "not an unsigned integer: '" + position + "'");
+            v[0] = Long.parseLong(position);
+        }
+        lastPosition = v[0];
+        for (int i = 1; i < p.length; i++) {
             check(p[i].matches("[0-9]+"), no, "not an unsigned integer: '" + p[i] + "'");
             v[i] = Long.parseLong(p[i]);
         }
         return v;
     }
+
+    /** The position of the last cost line read, for relative positions; -1 at the start of a block. */
+    private long lastPosition = -1;
 
     private static long[] numbers(String value, int no) {
         String[] p = value.trim().split(" +");
