@@ -23,7 +23,13 @@ final class AtomicOutput {
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(new Cleanup(), "prof2calltree-cleanup"));
+    }
+
+    /** Removes the temporary files still in progress. A class, not a lambda: lambdas cost start-up time. */
+    private static final class Cleanup implements Runnable {
+        @Override
+        public void run() {
             for (Path p : IN_PROGRESS) {
                 try {
                     Files.deleteIfExists(p);
@@ -31,7 +37,7 @@ final class AtomicOutput {
                     // Nothing more can be done while the JVM stops.
                 }
             }
-        }, "prof2calltree-cleanup"));
+        }
     }
 
     /** Writes the content into one stream. */

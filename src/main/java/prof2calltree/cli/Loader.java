@@ -102,10 +102,24 @@ final class Loader {
     }
 
     Warnings warnings(String name) {
-        return message -> {
+        return new StderrWarnings(err, name);
+    }
+
+    /** Prints warnings on stderr, named after their input. A class, not a lambda: lambdas cost start-up time. */
+    private static final class StderrWarnings implements Warnings {
+        private final PrintStream err;
+        private final String name;
+
+        StderrWarnings(PrintStream err, String name) {
+            this.err = err;
+            this.name = name;
+        }
+
+        @Override
+        public void warn(String message) {
             synchronized (err) {
                 err.println(Main.TOOL + ": warning: " + name + ": " + message);
             }
-        };
+        }
     }
 }

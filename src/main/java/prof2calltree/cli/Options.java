@@ -10,11 +10,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
-import org.apache.commons.cli.ParseException;
 import prof2calltree.write.OutputFormat;
 
 /**
@@ -58,55 +55,72 @@ record Options(
         return !merge && inputs.size() > 1;
     }
 
-    private static org.apache.commons.cli.Options spec() {
-        org.apache.commons.cli.Options o = new org.apache.commons.cli.Options();
-        o.addOption(opt("i", "input", "FILE", "a profile to convert: a cProfile or profile dump, or a JFR recording, "
-                + "gzipped or not, recognised by content; '-' reads standard input. Inputs may also be given "
-                + "without -i, several at once"));
-        o.addOption(opt("o", "output", "FILE", "where to write; '-' for standard output (default: "
-                + "callgrind.out.<input name> in the current directory, the names KCacheGrind's open dialog lists)"));
-        o.addOption(opt("d", "output-dir", "DIR", "with several inputs: where their outputs go (default: the "
-                + "current directory)"));
-        o.addOption(opt("j", "jobs", "N", "with several inputs: how many to convert at once (default: the number "
-                + "of cores)"));
-        o.addOption(Option.builder().longOpt("merge").desc("combine all inputs into one profile whose costs are "
-                + "the sums of the parts (several dumps of one program, several recordings)").get());
-        o.addOption(opt("f", "format", "FORMAT", "the output format: callgrind (default), collapsed (folded "
-                + "stacks 'a;b;c count' for flame graphs and speedscope; JFR only), json"));
-        o.addOption(opt(null, "top", "N", "print the N costliest functions as a table on standard output; "
-                + "writes no file unless -o is given"));
-        o.addOption(opt(null, "include", "REGEX", "keep only functions whose name or file matches (repeatable); "
-                + "the others fold into their callers, so totals stay"));
-        o.addOption(opt(null, "exclude", "REGEX", "fold functions whose name or file matches into their callers "
-                + "(repeatable)"));
-        o.addOption(opt(null, "events", "LIST", "JFR: the event types to convert, comma separated, such as "
-                + "ExecutionSample,jdk.ObjectAllocationSample (default: every supported type present)"));
-        o.addOption(opt(null, "threads", "REGEX", "JFR: keep only events of threads whose name matches (whole)"));
-        o.addOption(opt(null, "from", "TIME", "JFR: leave out events before this time from the recording's start, "
-                + "such as 10s, 1m30s, 250ms"));
-        o.addOption(opt(null, "to", "TIME", "JFR: leave out events from this time on"));
-        o.addOption(Option.builder().longOpt("per-thread").desc("JFR: write one callgrind part per thread, "
-                + "as <output>-01, -02, ... (KCacheGrind loads them together)").get());
-        o.addOption(opt(null, "source-root", "DIR", "a directory holding source files (repeatable): paths "
-                + "found under it are written in full, so KCacheGrind shows the source"));
-        o.addOption(Option.builder("k").longOpt("kcachegrind").desc("open the result in KCacheGrind (or "
-                + "qcachegrind); without -o it is written to a private temporary directory").get());
-        o.addOption(opt(null, "viewer", "PROGRAM", "the viewer -k starts (default: $PROF2CALLTREE_VIEWER, else "
-                + "kcachegrind, else qcachegrind)"));
-        o.addOption(opt("r", "run", "PROGRAM", "profile PROGRAM first, with every argument after it: a .py "
-                + "script (cProfile), or a .java file, .jar or main class (Flight Recorder); then convert"));
-        o.addOption(opt(null, "python", "PROGRAM", "the Python interpreter for -r (default: python3)"));
-        o.addOption(opt(null, "java", "PROGRAM", "the java launcher for -r (default: the one running this tool)"));
-        o.addOption(Option.builder().longOpt("progress").desc("show progress on stderr even when it is not a "
-                + "terminal").get());
-        o.addOption(Option.builder().longOpt("no-progress").desc("never show progress").get());
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").get());
-        o.addOption(Option.builder().longOpt("version").desc("show the version and exit").get());
-        return o;
+    private static final ArgParser.Opt INPUT = opt("i", "input", "FILE", "a profile to convert: a cProfile or "
+            + "profile dump, or a JFR recording, gzipped or not, recognised by content; '-' reads standard input. "
+            + "Inputs may also be given without -i, several at once");
+    private static final ArgParser.Opt OUTPUT = opt("o", "output", "FILE", "where to write; '-' for standard output "
+            + "(default: callgrind.out.<input name> in the current directory, the names KCacheGrind's open dialog lists)");
+    private static final ArgParser.Opt OUTPUT_DIR = opt("d", "output-dir", "DIR", "with several inputs: where their "
+            + "outputs go (default: the current directory)");
+    private static final ArgParser.Opt JOBS = opt("j", "jobs", "N", "with several inputs: how many to convert at once "
+            + "(default: the number of cores)");
+    private static final ArgParser.Opt MERGE = opt(null, "merge", null, "combine all inputs into one profile whose "
+            + "costs are the sums of the parts (several dumps of one program, several recordings)");
+    private static final ArgParser.Opt FORMAT = opt("f", "format", "FORMAT", "the output format: callgrind (default), "
+            + "collapsed (folded stacks 'a;b;c count' for flame graphs and speedscope; JFR only), json");
+    private static final ArgParser.Opt TOP = opt(null, "top", "N", "print the N costliest functions as a table on "
+            + "standard output; writes no file unless -o is given");
+    private static final ArgParser.Opt INCLUDE = opt(null, "include", "REGEX", "keep only functions whose name or file "
+            + "matches (repeatable); the others fold into their callers, so totals stay");
+    private static final ArgParser.Opt EXCLUDE = opt(null, "exclude", "REGEX", "fold functions whose name or file "
+            + "matches into their callers (repeatable)");
+    private static final ArgParser.Opt EVENTS = opt(null, "events", "LIST", "JFR: the event types to convert, comma "
+            + "separated, such as ExecutionSample,jdk.ObjectAllocationSample (default: every supported type present)");
+    private static final ArgParser.Opt THREADS = opt(null, "threads", "REGEX", "JFR: keep only events of threads "
+            + "whose name matches (whole)");
+    private static final ArgParser.Opt FROM = opt(null, "from", "TIME", "JFR: leave out events before this time from "
+            + "the recording's start, such as 10s, 1m30s, 250ms");
+    private static final ArgParser.Opt TO = opt(null, "to", "TIME", "JFR: leave out events from this time on");
+    private static final ArgParser.Opt PER_THREAD = opt(null, "per-thread", null, "JFR: write one callgrind part per "
+            + "thread, as <output>-01, -02, ... (KCacheGrind loads them together)");
+    private static final ArgParser.Opt SOURCE_ROOT = opt(null, "source-root", "DIR", "a directory holding source files "
+            + "(repeatable): paths found under it are written in full, so KCacheGrind shows the source");
+    private static final ArgParser.Opt VIEW = opt("k", "kcachegrind", null, "open the result in KCacheGrind (or "
+            + "qcachegrind); without -o it is written to a private temporary directory");
+    private static final ArgParser.Opt VIEWER = opt(null, "viewer", "PROGRAM", "the viewer -k starts (default: "
+            + "$PROF2CALLTREE_VIEWER, else kcachegrind, else qcachegrind)");
+    private static final ArgParser.Opt RUN = opt("r", "run", "PROGRAM", "profile PROGRAM first, with every argument "
+            + "after it: a .py script (cProfile), or a .java file, .jar or main class (Flight Recorder); then convert");
+    private static final ArgParser.Opt PYTHON = opt(null, "python", "PROGRAM", "the Python interpreter for -r "
+            + "(default: python3)");
+    private static final ArgParser.Opt JAVA = opt(null, "java", "PROGRAM", "the java launcher for -r (default: the "
+            + "one running this tool)");
+    private static final ArgParser.Opt PROGRESS = opt(null, "progress", null, "show progress on stderr even when it "
+            + "is not a terminal");
+    private static final ArgParser.Opt NO_PROGRESS = opt(null, "no-progress", null, "never show progress");
+    private static final ArgParser.Opt HELP = opt("h", "help", null, "show this help and exit");
+    private static final ArgParser.Opt VERSION = opt(null, "version", null, "show the version and exit");
+
+    /** Every option, in the order --help lists them (and ambiguity messages name them). */
+    static final List<ArgParser.Opt> TABLE = List.of(INPUT, OUTPUT, OUTPUT_DIR, JOBS, MERGE, FORMAT, TOP,
+            INCLUDE, EXCLUDE, EVENTS, THREADS, FROM, TO, PER_THREAD, SOURCE_ROOT, VIEW, VIEWER, RUN, PYTHON, JAVA,
+            PROGRESS, NO_PROGRESS, HELP, VERSION);
+
+    private static ArgParser.Opt opt(String shortName, String longName, String arg, String desc) {
+        return new ArgParser.Opt(shortName, longName, arg, desc);
     }
 
-    private static Option opt(String shortName, String longName, String arg, String desc) {
-        return Option.builder(shortName).longOpt(longName).hasArg().argName(arg).desc(desc).get();
+    /** The table as Commons CLI options, for rendering the help only. */
+    private static org.apache.commons.cli.Options spec() {
+        org.apache.commons.cli.Options o = new org.apache.commons.cli.Options();
+        for (ArgParser.Opt opt : TABLE) {
+            Option.Builder b = Option.builder(opt.shortName).longOpt(opt.longName).desc(opt.description);
+            if (opt.hasArg()) {
+                b.hasArg().argName(opt.argName);
+            }
+            o.addOption(b.get());
+        }
+        return o;
     }
 
     static Options parse(String[] args) throws UsageException {
@@ -134,38 +148,33 @@ record Options(
                 break;
             }
         }
-        CommandLine cl;
-        try {
-            cl = DefaultParser.builder().get().parse(spec(), own.toArray(String[]::new));
-        } catch (ParseException e) {
-            throw new UsageException(lowerFirst(e.getMessage()));
-        }
-        boolean help = cl.hasOption("h");
-        boolean version = cl.hasOption("version");
+        ArgParser.Parsed cl = ArgParser.parse(TABLE, own);
+        boolean help = cl.has(HELP);
+        boolean version = cl.has(VERSION);
         List<String> inputs = new ArrayList<>();
-        if (cl.getOptionValues("i") != null) {
-            inputs.addAll(Arrays.asList(cl.getOptionValues("i")));
+        if (cl.all(INPUT) != null) {
+            inputs.addAll(Arrays.asList(cl.all(INPUT)));
         }
-        inputs.addAll(cl.getArgList());
+        inputs.addAll(cl.operands);
         if (run != null && !inputs.isEmpty()) {
             throw new UsageException("-r makes its own profile: give no input with it (got " + inputs.get(0) + ")");
         }
         if (inputs.isEmpty() && run == null && !help && !version) {
             throw new UsageException("no input: give the profile to convert, such as -i app.prof");
         }
-        boolean merge = cl.hasOption("merge");
-        String output = cl.getOptionValue("o");
-        String outputDir = cl.getOptionValue("d");
+        boolean merge = cl.has(MERGE);
+        String output = cl.first(OUTPUT, null);
+        String outputDir = cl.first(OUTPUT_DIR, null);
         if (inputs.size() > 1 && !merge && output != null) {
             throw new UsageException("-o names one output, but " + inputs.size() + " inputs were given: use -d DIR "
                     + "for their outputs, or --merge to combine them");
         }
-        if (inputs.stream().filter("-"::equals).count() > 1) {
+        if (inputs.indexOf("-") != inputs.lastIndexOf("-")) {
             throw new UsageException("standard input can be read only once");
         }
-        OutputFormat format = format(cl.getOptionValue("f", "callgrind"));
-        int top = intOption(cl, "top", 0, 1);
-        boolean view = cl.hasOption("k");
+        OutputFormat format = format(cl.first(FORMAT, "callgrind"));
+        int top = intOption(cl, TOP, 0, 1);
+        boolean view = cl.has(VIEW);
         if (view && format != OutputFormat.CALLGRIND) {
             throw new UsageException("-k opens a callgrind file: it cannot be combined with --format " + format.id());
         }
@@ -175,18 +184,18 @@ record Options(
         if (view && inputs.size() > 1 && !merge) {
             throw new UsageException("-k opens one profile: give one input, or --merge several");
         }
-        if (cl.hasOption("progress") && cl.hasOption("no-progress")) {
+        if (cl.has(PROGRESS) && cl.has(NO_PROGRESS)) {
             throw new UsageException("--progress and --no-progress contradict each other");
         }
-        Boolean progress = cl.hasOption("progress") ? Boolean.TRUE : cl.hasOption("no-progress") ? Boolean.FALSE : null;
-        Duration from = duration(cl.getOptionValue("from"), "--from");
-        Duration to = duration(cl.getOptionValue("to"), "--to");
+        Boolean progress = cl.has(PROGRESS) ? Boolean.TRUE : cl.has(NO_PROGRESS) ? Boolean.FALSE : null;
+        Duration from = duration(cl.first(FROM, null), "--from");
+        Duration to = duration(cl.first(TO, null), "--to");
         if (from != null && to != null && to.compareTo(from) <= 0) {
-            throw new UsageException("--to " + cl.getOptionValue("to") + " is not after --from " + cl.getOptionValue("from"));
+            throw new UsageException("--to " + cl.first(TO, null) + " is not after --from " + cl.first(FROM, null));
         }
         List<String> events = new ArrayList<>();
-        if (cl.getOptionValues("events") != null) {
-            for (String v : cl.getOptionValues("events")) {
+        if (cl.all(EVENTS) != null) {
+            for (String v : cl.all(EVENTS)) {
                 for (String e : v.split(",")) {
                     if (!e.isBlank()) {
                         events.add(e.trim());
@@ -195,11 +204,11 @@ record Options(
             }
         }
         return new Options(List.copyOf(inputs), output, outputDir,
-                intOption(cl, "j", Runtime.getRuntime().availableProcessors(), 1), merge, format, top,
-                patterns(cl.getOptionValues("include"), "--include"), patterns(cl.getOptionValues("exclude"), "--exclude"),
-                List.copyOf(events), pattern(cl.getOptionValue("threads"), "--threads"), from, to,
-                cl.hasOption("per-thread"), list(cl.getOptionValues("source-root")), view, cl.getOptionValue("viewer"),
-                run, runArgs, cl.getOptionValue("python", "python3"), cl.getOptionValue("java"), progress, help, version);
+                intOption(cl, JOBS, Runtime.getRuntime().availableProcessors(), 1), merge, format, top,
+                patterns(cl.all(INCLUDE), "--include"), patterns(cl.all(EXCLUDE), "--exclude"),
+                List.copyOf(events), pattern(cl.first(THREADS, null), "--threads"), from, to,
+                cl.has(PER_THREAD), list(cl.all(SOURCE_ROOT)), view, cl.first(VIEWER, null),
+                run, runArgs, cl.first(PYTHON, "python3"), cl.first(JAVA, null), progress, help, version);
     }
 
     private static List<String> list(String[] values) {
@@ -219,8 +228,9 @@ record Options(
         throw new UsageException("unknown format '" + id + "': choose one of " + String.join(", ", ids));
     }
 
-    private static int intOption(CommandLine cl, String name, int dflt, int min) throws UsageException {
-        String v = cl.getOptionValue(name);
+    private static int intOption(ArgParser.Parsed cl, ArgParser.Opt opt, int dflt, int min) throws UsageException {
+        String v = cl.first(opt, null);
+        String name = opt.key();
         if (v == null) {
             return dflt;
         }
@@ -256,7 +266,10 @@ record Options(
         }
     }
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|ns|s|m|h)");
+    /** Compiled on first use: most runs give no time, and a regex costs a small conversion its start-up. */
+    private static final class DurationPart {
+        static final Pattern PATTERN = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|ns|s|m|h)");
+    }
 
     /** Parses 10s, 1m30s, 250ms, 1.5s, or a plain number of seconds. */
     static Duration duration(String text, String option) throws UsageException {
@@ -267,7 +280,7 @@ record Options(
         if (t.matches("\\d+(\\.\\d+)?")) {
             t = t + "s";
         }
-        Matcher m = DURATION_PART.matcher(t);
+        Matcher m = DurationPart.PATTERN.matcher(t);
         long nanos = 0;
         int end = 0;
         while (m.find() && m.start() == end) {
@@ -332,11 +345,4 @@ record Options(
             existing output is only replaced by a complete one); 2 bad command line; 3 internal
             error (a bug: please report it).
             """;
-
-    private static String lowerFirst(String s) {
-        if (s == null || s.isEmpty()) {
-            return "bad command line";
-        }
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
 }

@@ -146,7 +146,13 @@ final class Output {
             throws Failure {
         Main.checkNotInput(target, input, target.toString());
         try {
-            AtomicOutput.write(target, stream -> writer.write(profile, name, stream));
+            // An anonymous class, not a lambda: lambdas cost a small conversion start-up time.
+            AtomicOutput.write(target, new AtomicOutput.Content() {
+                @Override
+                public void writeTo(OutputStream out) throws IOException {
+                    writer.write(profile, name, out);
+                }
+            });
         } catch (UnsupportedOutputException e) {
             throw new Failure(name, e.getMessage());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package prof2calltree.model;
 
+import java.util.Objects;
+
 /**
  * A function of the profiled program, as its reader identified it.
  *
@@ -12,4 +14,25 @@ package prof2calltree.model;
  *     a Java parameter list {@code (int, String)}; empty if there is none. Writers use it only
  *     when names would otherwise collide.
  */
-public record Function(int id, String name, String file, String object, int line, String qualifier) {}
+public record Function(int id, String name, String file, String object, int line, String qualifier) {
+
+    // Written out: a record's generated equals and hashCode are linked through method handles on
+    // first use, which costs a small conversion start-up time (writers use functions as map keys).
+    // Same results as the generated ones; the components may be null.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Function f && id == f.id && line == f.line && Objects.equals(name, f.name)
+                && Objects.equals(file, f.file) && Objects.equals(object, f.object)
+                && Objects.equals(qualifier, f.qualifier);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Integer.hashCode(id);
+        h = h * 31 + Objects.hashCode(name);
+        h = h * 31 + Objects.hashCode(file);
+        h = h * 31 + Objects.hashCode(object);
+        h = h * 31 + Integer.hashCode(line);
+        return h * 31 + Objects.hashCode(qualifier);
+    }
+}

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Function;
 import prof2calltree.read.jfr.JfrOptions;
 import prof2calltree.read.jfr.JfrReader;
 import prof2calltree.read.pstats.PstatsReader;
@@ -13,17 +12,14 @@ import prof2calltree.read.pstats.PstatsReader;
 /** The input formats prof2calltree reads, each recognised by its first bytes, whatever the file name. */
 public enum InputFormat {
     /** A Python cProfile or profile dump: a marshalled dict, so it starts with '{' (0x7b, or 0xfb with the ref flag). */
-    PSTATS("pstats dump", jfrOptions -> new PstatsReader()),
+    PSTATS("pstats dump"),
     /** A JDK Flight Recorder recording: chunks that start with "FLR\0". */
-    JFR("JFR recording", JfrReader::new);
+    JFR("JFR recording");
 
     private final String description;
-    /** Makes a reader; only JFR readers take options (events, threads, time window). */
-    private final Function<JfrOptions, ProfileReader> factory;
 
-    InputFormat(String description, Function<JfrOptions, ProfileReader> factory) {
+    InputFormat(String description) {
         this.description = description;
-        this.factory = factory;
     }
 
     public String description() {
@@ -35,9 +31,16 @@ public enum InputFormat {
         return newReader(JfrOptions.defaults());
     }
 
-    /** A reader; {@code jfrOptions} apply to JFR recordings and are ignored by the other formats. */
+    /**
+     * A reader; {@code jfrOptions} apply to JFR recordings and are ignored by the other formats.
+     * A switch rather than a factory lambda per constant: linking lambdas and constructor
+     * references costs start-up time, and would load every reader's classes on every run.
+     */
     public ProfileReader newReader(JfrOptions jfrOptions) {
-        return factory.apply(jfrOptions);
+        return switch (this) {
+            case PSTATS -> new PstatsReader();
+            case JFR -> new JfrReader(jfrOptions);
+        };
     }
 
     /** Recognises a format from a file's first bytes. */

@@ -6,6 +6,11 @@ public interface Progress {
     /** Reports that {@code bytes} more bytes of the input were read. */
     void advance(long bytes);
 
-    /** A receiver that ignores progress. */
-    Progress NONE = bytes -> { };
+    /** A receiver that ignores progress (a class, not a lambda: lambdas cost start-up time). */
+    Progress NONE = new Progress() {
+        @Override
+        public void advance(long bytes) {
+            // Ignored.
+        }
+    };
 }
