@@ -32,6 +32,7 @@ def mb(n):
 
 rows = []
 medians = {}
+rss_medians = {}
 for (inp, tool), rs in runs.items():
     ok = [r for r in rs if r["rc"] == 0]
     if ok:
@@ -39,6 +40,7 @@ for (inp, tool), rs in runs.items():
         rss = statistics.median(r["rss"] for r in ok) / 1024
         out = statistics.median(r["out"] for r in ok)
         medians[(inp, tool)] = wall
+        rss_medians[(inp, tool)] = rss
         status = "%d/%d ok" % (len(ok), len(rs))
     else:
         wall = rss = out = None
@@ -69,6 +71,46 @@ print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
 for r in table:
     print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
 
+# Issue 6's targets, each checked on the medians above (a target whose runs are missing is skipped).
+TARGETS = [
+    # (what, kind, input, ours, other, threshold)
+    ("pstats, small dump: no slower than pyprof2calltree", "faster", "small.prof", "ours", "pyprof2calltree", 1.0),
+    ("pstats, 100k+ functions: at least 10x faster than pyprof2calltree", "faster", "big-functions.prof",
+     "ours", "pyprof2calltree", 10.0),
+    ("JFR, 1M events: at least 2x faster than jfr-converter writing collapsed stacks", "faster", "javac.jfr",
+     "ours-collapsed-cpu", "jfr-converter", 2.0),
+    ("JFR, 1M events: collapsed stacks in under 1 GB peak RSS", "rss", "javac.jfr", "ours-collapsed-cpu", None, 1024),
+    ("JFR, 1M events: callgrind of every event type in under 1 GB peak RSS", "rss", "javac.jfr", "ours", None, 1024),
+    ("JFR, 4x as long: at least 2x faster than jfr-converter", "faster", "javac-4x.jfr",
+     "ours-collapsed-cpu", "jfr-converter", 2.0),
+    ("JFR, 4x as long: collapsed, peak RSS within 10 % of javac.jfr's", "same-rss", "javac-4x.jfr",
+     "ours-collapsed-cpu", "javac.jfr", 1.10),
+    ("JFR, 4x as long: callgrind, peak RSS within 10 % of javac.jfr's", "same-rss", "javac-4x.jfr",
+     "ours", "javac.jfr", 1.10),
+]
+verdicts = []
+for what, kind, inp, ours, other, threshold in TARGETS:
+    if kind == "faster":
+        if not medians.get((inp, ours)) or not medians.get((inp, other)):
+            continue
+        value = medians[(inp, other)] / medians[(inp, ours)]
+        verdicts.append((what, "%.2fx" % value, value >= threshold))
+    elif kind == "rss":
+        if (inp, ours) not in rss_medians:
+            continue
+        value = rss_medians[(inp, ours)]
+        verdicts.append((what, "%.0f MB" % value, value < threshold))
+    else:
+        if (inp, ours) not in rss_medians or (other, ours) not in rss_medians:
+            continue
+        value = rss_medians[(inp, ours)] / rss_medians[(other, ours)]
+        verdicts.append((what, "%.0f MB, %.2fx" % (rss_medians[(inp, ours)], value), value <= threshold))
+if verdicts:
+    print()
+    print("Targets (issue 6):")
+    for what, value, met in verdicts:
+        print("  %-4s %s: %s" % ("met" if met else "MISS", what, value))
+
 machine = open(machine_path, encoding="utf-8").read().strip()
 print()
 print("----- markdown -----")
@@ -77,6 +119,12 @@ print("| " + " | ".join(header) + " |")
 print("|" + "|".join(" --- " for _ in header) + "|")
 for r in table:
     print("| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |")
+if verdicts:
+    print()
+    print("| target (issue 6) | measured | met |")
+    print("| --- | --- | --- |")
+    for what, value, met in verdicts:
+        print("| %s | %s | %s |" % (what, value, "yes" if met else "**no**"))
 print()
 print("Machine:")
 print()
