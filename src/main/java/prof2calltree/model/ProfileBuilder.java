@@ -3,9 +3,11 @@ package prof2calltree.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Collects functions, self costs and calls as a reader streams them in, summing repeats, and
@@ -73,8 +75,13 @@ public final class ProfileBuilder {
         this.costTypes = List.copyOf(costTypes);
         this.stacks = new StackTable.Filler(this.costTypes.size());
         this.callInclusive = new long[256 * this.costTypes.size()];
-        long distinct = costTypes.stream().map(CostType::name).distinct().count();
-        if (distinct != costTypes.size()) {
+        // No streams or lambdas here or below: the first one sets up the JVM's lambda machinery,
+        // which costs a small conversion several milliseconds (the launcher's start-up target).
+        Set<String> names = new HashSet<>();
+        for (CostType type : costTypes) {
+            names.add(type.name());
+        }
+        if (names.size() != costTypes.size()) {
             throw new IllegalArgumentException("cost type names repeat: " + costTypes);
         }
     }
@@ -286,7 +293,13 @@ public final class ProfileBuilder {
         // Grouped by function with a counting sort, then each function's lines sorted.
         int[] starts = new int[functions.size() + 1];
         int[] order = IndexSort.group(owner, n, functions.size(), starts);
-        IndexSort.Order byLine = (a, b) -> Integer.compare((int) selfKeys[a], (int) selfKeys[b]);
+        long[] keys = selfKeys;
+        IndexSort.Order byLine = new IndexSort.Order() {
+            @Override
+            public int compare(int a, int b) {
+                return Integer.compare((int) keys[a], (int) keys[b]);
+            }
+        };
         for (int f = 0; f < functions.size(); f++) {
             if (starts[f + 1] - starts[f] > 1) {
                 IndexSort.sort(order, starts[f], starts[f + 1], byLine);
@@ -325,12 +338,18 @@ public final class ProfileBuilder {
         }
         int[] starts = new int[functions.size() + 1];
         int[] order = IndexSort.group(callCaller, callCount, functions.size(), starts);
-        IndexSort.Order byLines = (a, b) -> {
-            int d = Integer.compare(callCallerLine[a], callCallerLine[b]);
-            if (d == 0) {
-                d = Integer.compare(callCallee[a], callCallee[b]);
+        int[] callerLine = callCallerLine;
+        int[] callee = callCallee;
+        int[] calleeLine = callCalleeLine;
+        IndexSort.Order byLines = new IndexSort.Order() {
+            @Override
+            public int compare(int a, int b) {
+                int d = Integer.compare(callerLine[a], callerLine[b]);
+                if (d == 0) {
+                    d = Integer.compare(callee[a], callee[b]);
+                }
+                return d != 0 ? d : Integer.compare(calleeLine[a], calleeLine[b]);
             }
-            return d != 0 ? d : Integer.compare(callCalleeLine[a], callCalleeLine[b]);
         };
         for (int f = 0; f < functions.size(); f++) {
             if (starts[f + 1] - starts[f] > 1) {
