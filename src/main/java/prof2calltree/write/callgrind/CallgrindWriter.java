@@ -1,16 +1,7 @@
 package prof2calltree.write.callgrind;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import prof2calltree.Version;
 import prof2calltree.model.Call;
 import prof2calltree.model.CostType;
@@ -48,120 +39,136 @@ public final class CallgrindWriter implements ProfileWriter {
 
     @Override
     public void write(Profile profile, String command, OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        new Rendering(profile, w).header(command, part).body().footer();
-        w.flush();
+        ByteOutput o = new ByteOutput(out, 1 << 16);
+        new Rendering(profile, o).header(command, part).body().footer();
+        o.flush();
     }
 
     /** The state of writing one profile: the id tables of name compression. */
     private static final class Rendering {
         private final Profile profile;
-        private final Writer w;
+        private final ByteOutput o;
+        private final long[] totals;
+        private final Function[] functions;
         private final NameTable names;
-        private final Map<String, Integer> fileIds = new HashMap<>();
+        private final FunctionOrder order;
+        /** For each file of {@link FunctionOrder#files}, its id in the file; 0 until first written. */
+        private final int[] fileIds;
+        private int nextFileId = 1;
+        /** For each function, its id in the file; 0 until first written. */
         private final int[] functionIds;
         private int nextFunctionId = 1;
-        private final StringBuilder line = new StringBuilder(256);
 
-        Rendering(Profile profile, Writer w) {
+        Rendering(Profile profile, ByteOutput o) {
             this.profile = profile;
-            this.w = w;
+            this.o = o;
+            this.totals = profile.totals();
+            this.functions = profile.functions().toArray(new Function[0]);
             this.names = new NameTable(profile.functions());
-            this.functionIds = new int[profile.functions().size()];
+            this.order = new FunctionOrder(profile.functions(), names);
+            this.fileIds = new int[order.files.length];
+            this.functionIds = new int[functions.length];
         }
 
         Rendering header(String command, Part part) throws IOException {
-            w.write("# callgrind format\n");
-            w.write("version: 1\n");
-            w.write("creator: prof2calltree " + Version.VERSION + "\n");
-            w.write("cmd: " + NameTable.clean(command) + "\n");
+            o.text("# callgrind format\n");
+            o.text("version: 1\n");
+            o.text("creator: prof2calltree ").text(Version.VERSION).ascii('\n');
+            o.text("cmd: ").text(NameTable.clean(command)).ascii('\n');
             if (part != null) {
                 // Before events: (KCacheGrind starts a new part at these after it).
-                w.write("part: " + part.number() + "\n");
-                w.write("thread: " + part.number() + "\n");
-                w.write("desc: Thread: " + NameTable.clean(part.thread()) + "\n");
+                o.text("part: ").number(part.number()).ascii('\n');
+                o.text("thread: ").number(part.number()).ascii('\n');
+                o.text("desc: Thread: ").text(NameTable.clean(part.thread())).ascii('\n');
             }
-            w.write("positions: line\n");
-            StringBuilder events = new StringBuilder("events:");
+            o.text("positions: line\n");
             for (CostType type : profile.costTypes()) {
-                w.write("event: " + type.name() + " : " + NameTable.clean(type.description()) + "\n");
-                events.append(' ').append(type.name());
+                o.text("event: ").text(type.name()).text(" : ").text(NameTable.clean(type.description())).ascii('\n');
             }
-            w.write(events.append('\n').toString());
-            w.write(appendCosts(new StringBuilder("summary:"), profile.totals(), true).append('\n').toString());
+            o.text("events:");
+            for (CostType type : profile.costTypes()) {
+                o.ascii(' ').text(type.name());
+            }
+            o.ascii('\n');
+            costs(o.text("summary:"), totals, true);
             return this;
         }
 
         Rendering body() throws IOException {
-            List<Function> order = new ArrayList<>(profile.functions());
-            order.sort(Comparator.comparing(Function::file)
-                    .thenComparingInt(Function::line)
-                    .thenComparing(f -> names.name(f.id())));
-            int n = profile.functions().size();
-            int[] selfStart = starts(n, profile.selfCosts().size(), i -> profile.selfCosts().get(i).function());
-            int[] callStart = starts(n, profile.calls().size(), i -> profile.calls().get(i).caller());
-            String currentFile = null;
-            for (Function f : order) {
-                w.write('\n');
-                if (!f.file().equals(currentFile)) {
-                    w.write("fl=" + file(f.file()) + "\n");
-                    currentFile = f.file();
+            SelfCost[] selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
+            Call[] calls = profile.calls().toArray(new Call[0]);
+            int n = functions.length;
+            int[] selfStart = new int[n + 1];
+            for (SelfCost cost : selfCosts) {
+                selfStart[cost.function() + 1]++;
+            }
+            int[] callStart = new int[n + 1];
+            for (Call call : calls) {
+                callStart[call.caller() + 1]++;
+            }
+            for (int f = 0; f < n; f++) {
+                selfStart[f + 1] += selfStart[f];
+                callStart[f + 1] += callStart[f];
+            }
+            int[] fileOf = order.fileOf;
+            int currentFile = -1;
+            for (int f : order.order) {
+                o.ascii('\n');
+                if (fileOf[f] != currentFile) {
+                    currentFile = fileOf[f];
+                    file(o.ascii('f').ascii('l').ascii('='), currentFile);
                 }
-                w.write("fn=" + function(f) + "\n");
-                for (int i = selfStart[f.id()]; i < selfStart[f.id() + 1]; i++) {
-                    SelfCost cost = profile.selfCosts().get(i);
-                    line.setLength(0);
-                    appendCosts(line.append(cost.line()), cost.costs(), false).append('\n');
-                    w.append(line);
+                function(o.ascii('f').ascii('n').ascii('='), f);
+                for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
+                    SelfCost cost = selfCosts[i];
+                    costs(o.number(cost.line()), cost.costs(), false);
                 }
-                for (int i = callStart[f.id()]; i < callStart[f.id() + 1]; i++) {
-                    call(profile.calls().get(i));
+                for (int i = callStart[f]; i < callStart[f + 1]; i++) {
+                    Call call = calls[i];
+                    int callee = call.callee();
+                    file(o.ascii('c').ascii('f').ascii('l').ascii('='), fileOf[callee]);
+                    function(o.ascii('c').ascii('f').ascii('n').ascii('='), callee);
+                    o.text("calls=").number(call.count()).ascii(' ').number(call.calleeLine()).ascii('\n');
+                    costs(o.number(call.callerLine()), call.inclusive(), false);
                 }
             }
             return this;
         }
 
         void footer() throws IOException {
-            w.write(appendCosts(new StringBuilder("\ntotals:"), profile.totals(), true).append('\n').toString());
+            costs(o.text("\ntotals:"), totals, true);
         }
 
-        private void call(Call call) throws IOException {
-            Function callee = profile.functions().get(call.callee());
-            line.setLength(0);
-            line.append("cfl=").append(file(callee.file())).append('\n');
-            line.append("cfn=").append(function(callee)).append('\n');
-            line.append("calls=").append(call.count()).append(' ').append(call.calleeLine()).append('\n');
-            appendCosts(line.append(call.callerLine()), call.inclusive(), false).append('\n');
-            w.append(line);
-        }
-
-        /** A file reference: "(id) path" the first time, "(id)" after. */
-        private String file(String path) {
-            Integer id = fileIds.get(path);
-            if (id != null) {
-                return "(" + id + ")";
-            }
-            id = fileIds.size() + 1;
-            fileIds.put(path, id);
-            return "(" + id + ") " + NameTable.clean(path);
-        }
-
-        /** A function reference: "(id) name" the first time, "(id)" after. */
-        private String function(Function f) {
-            int id = functionIds[f.id()];
+        /** A file reference and its line end: "(id) path" the first time, "(id)" after. */
+        private void file(ByteOutput o, int file) throws IOException {
+            int id = fileIds[file];
             if (id != 0) {
-                return "(" + id + ")";
+                o.ascii('(').number(id).ascii(')').ascii('\n');
+                return;
+            }
+            id = nextFileId++;
+            fileIds[file] = id;
+            o.ascii('(').number(id).ascii(')').ascii(' ').text(NameTable.clean(order.files[file])).ascii('\n');
+        }
+
+        /** A function reference and its line end: "(id) name" the first time, "(id)" after. */
+        private void function(ByteOutput o, int f) throws IOException {
+            int id = functionIds[f];
+            if (id != 0) {
+                o.ascii('(').number(id).ascii(')').ascii('\n');
+                return;
             }
             id = nextFunctionId++;
-            functionIds[f.id()] = id;
-            return "(" + id + ") " + names.name(f.id());
+            functionIds[f] = id;
+            o.ascii('(').number(id).ascii(')').ascii(' ').text(names.name(f)).ascii('\n');
         }
 
         /**
-         * Appends cost values, each after a space. Trailing zeros are left out (the format reads missing
-         * values as 0), but at least one value is written; {@code all} writes every column.
+         * Writes cost values, each after a space, and the line end. Trailing zeros are left out (the
+         * format reads missing values as 0), but at least one value is written; {@code all} writes
+         * every column.
          */
-        private static StringBuilder appendCosts(StringBuilder sb, long[] values, boolean all) {
+        private static void costs(ByteOutput o, long[] values, boolean all) throws IOException {
             int last = values.length;
             if (!all) {
                 while (last > 1 && values[last - 1] == 0) {
@@ -169,22 +176,9 @@ public final class CallgrindWriter implements ProfileWriter {
                 }
             }
             for (int i = 0; i < last; i++) {
-                sb.append(' ').append(values[i]);
+                o.ascii(' ').number(values[i]);
             }
-            return sb;
-        }
-
-        /** Index of the first entry of each function in a list sorted by function, with a sentinel at the end. */
-        private static int[] starts(int functions, int size, java.util.function.IntUnaryOperator functionAt) {
-            int[] start = new int[functions + 1];
-            int i = 0;
-            for (int f = 0; f <= functions; f++) {
-                while (i < size && functionAt.applyAsInt(i) < f) {
-                    i++;
-                }
-                start[f] = i;
-            }
-            return start;
+            o.ascii('\n');
         }
     }
 }

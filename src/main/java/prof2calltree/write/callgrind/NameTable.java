@@ -1,6 +1,8 @@
 package prof2calltree.write.callgrind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,25 +19,88 @@ import prof2calltree.model.Function;
  * line when the files are the same: {@code <module> [a/pkg/__init__.py]}, {@code wrapper [app.py:12]}.
  */
 final class NameTable {
-    private record Identity(String name, String file, String object) {}
+    /**
+     * What KCacheGrind identifies a function by. A class of its own rather than a record: a
+     * record's equals and hashCode are bootstrapped through method handles, which costs a small
+     * conversion more time at start-up than all its hashing.
+     */
+    private static final class Identity {
+        final String name;
+        final String file;
+        final String object;
+        private final int hash;
+        /** How many functions have this identity before any is renamed. */
+        int count = 1;
+
+        Identity(String name, String file, String object) {
+            this.name = name;
+            this.file = file;
+            this.object = object;
+            this.hash = (name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && hash == other.hash && name.equals(other.name)
+                    && file.equals(other.file) && object.equals(other.object);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private final String[] names;
 
     NameTable(List<Function> functions) {
-        names = new String[functions.size()];
+        int n = functions.size();
+        names = new String[n];
+        Identity[] identities = new Identity[n];
+        Map<String, String> basenames = new HashMap<>();
+        Map<Identity, Identity> known = new HashMap<>(Math.max(16, n + n / 2));
+        boolean shared = false;
+        for (Function f : functions) {
+            String name = clean(f.name());
+            Identity identity = new Identity(name, basename(f.file(), basenames), basename(f.object(), basenames));
+            Identity first = known.putIfAbsent(identity, identity);
+            if (first != null) {
+                first.count++;
+                identity = first;
+                shared = true;
+            }
+            identities[f.id()] = identity;
+            names[f.id()] = name;
+        }
+        if (!shared) {
+            return; // every identity is distinct already
+        }
         Map<Identity, List<Function>> groups = new HashMap<>();
         for (Function f : functions) {
-            groups.computeIfAbsent(identity(f.name(), f), k -> new ArrayList<>()).add(f);
-        }
-        for (List<Function> group : groups.values()) {
-            if (group.size() == 1) {
-                Function f = group.get(0);
-                names[f.id()] = clean(f.name());
-            } else {
-                disambiguate(group);
+            Identity identity = identities[f.id()];
+            if (identity.count > 1) {
+                List<Function> group = groups.get(identity);
+                if (group == null) {
+                    group = new ArrayList<>();
+                    groups.put(identity, group);
+                }
+                group.add(f);
             }
         }
-        ensureUnique(functions);
+        Set<Identity> renamed = new HashSet<>();
+        boolean unique = true;
+        for (List<Function> group : groups.values()) {
+            disambiguate(group);
+            for (Function f : group) {
+                Identity identity = identities[f.id()];
+                Identity now = new Identity(clean(names[f.id()]), identity.file, identity.object);
+                unique &= !known.containsKey(now) && renamed.add(now);
+            }
+        }
+        // A new name that meets no other identity, old or new, needs no last resort.
+        if (!unique) {
+            ensureUnique(functions, identities);
+        }
     }
 
     /** The display name of the function with this id. */
@@ -57,29 +122,37 @@ final class NameTable {
         }
         // Sorted by path read backwards, each file's nearest different files are its neighbours,
         // so the tail that tells it apart is one component longer than the longest shared tail.
-        List<Function> sorted = new ArrayList<>(group);
-        Map<Function, String[]> parts = new HashMap<>();
-        for (Function f : group) {
-            parts.put(f, reversedComponents(f.file()));
+        int m = group.size();
+        String[][] parts = new String[m][];
+        Integer[] byPath = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            parts[k] = reversedComponents(group.get(k).file());
+            byPath[k] = k;
         }
-        sorted.sort((a, b) -> compare(parts.get(a), parts.get(b)));
+        Arrays.sort(byPath, new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                return NameTable.compare(parts[a], parts[b]);
+            }
+        });
         int i = 0;
-        while (i < sorted.size()) {
+        while (i < m) {
+            String file = group.get(byPath[i]).file();
             int j = i;
-            while (j < sorted.size() && sorted.get(j).file().equals(sorted.get(i).file())) {
+            while (j < m && group.get(byPath[j]).file().equals(file)) {
                 j++;
             }
-            String[] mine = parts.get(sorted.get(i));
+            String[] mine = parts[byPath[i]];
             int shared = 0;
             if (i > 0) {
-                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(i - 1))));
+                shared = Math.max(shared, commonPrefix(mine, parts[byPath[i - 1]]));
             }
-            if (j < sorted.size()) {
-                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(j))));
+            if (j < m) {
+                shared = Math.max(shared, commonPrefix(mine, parts[byPath[j]]));
             }
             boolean sameFile = j - i > 1;
             for (int k = i; k < j; k++) {
-                Function f = sorted.get(k);
+                Function f = group.get(byPath[k]);
                 String tag = tail(f.file(), shared + 1) + (sameFile ? ":" + f.line() : "");
                 names[f.id()] = clean(f.name() + f.qualifier() + " [" + tag + "]");
             }
@@ -87,14 +160,19 @@ final class NameTable {
         }
     }
 
+    /** The components of a path split at {@code /} and {@code \\}, last first (empty ones kept). */
     private static String[] reversedComponents(String path) {
-        String[] p = path.split("[/\\\\]", -1);
-        for (int a = 0, b = p.length - 1; a < b; a++, b--) {
-            String t = p[a];
-            p[a] = p[b];
-            p[b] = t;
+        List<String> p = new ArrayList<>();
+        int end = path.length();
+        for (int i = end - 1; i >= 0; i--) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '\\') {
+                p.add(path.substring(i + 1, end));
+                end = i;
+            }
         }
-        return p;
+        p.add(path.substring(0, end));
+        return p.toArray(new String[0]);
     }
 
     private static int compare(String[] a, String[] b) {
@@ -118,19 +196,25 @@ final class NameTable {
     }
 
     /** A last resort for names that still collide (say, a function whose own name looks like a tag). */
-    private void ensureUnique(List<Function> functions) {
+    private void ensureUnique(List<Function> functions, Identity[] identities) {
         Set<Identity> seen = new HashSet<>();
         for (Function f : functions) {
+            Identity identity = identities[f.id()];
             String name = names[f.id()];
-            for (int n = 2; !seen.add(identity(name, f)); n++) {
+            for (int n = 2; !seen.add(new Identity(clean(name), identity.file, identity.object)); n++) {
                 name = names[f.id()] + " #" + n;
             }
             names[f.id()] = name;
         }
     }
 
-    private static Identity identity(String name, Function f) {
-        return new Identity(clean(name), basename(f.file()), basename(f.object()));
+    private static String basename(String path, Map<String, String> known) {
+        String name = known.get(path);
+        if (name == null) {
+            name = basename(path);
+            known.put(path, name);
+        }
+        return name;
     }
 
     /** The last {@code depth} components of a path, or the whole path if it has fewer. */
