@@ -8,29 +8,66 @@ import java.nio.charset.StandardCharsets;
  * A byte buffer in front of an output stream that writes text as UTF-8 and numbers as decimal
  * digits without building a String for either. The callgrind writer spends most of its time on
  * short ASCII pieces and numbers, which a Writer would copy twice and encode once more; here an
- * ASCII character is one store, and only a name with other characters goes through the encoder.
+ * ASCII character is one store, and only text with other characters goes through the encoder.
  * The bytes are those of {@link java.io.OutputStreamWriter} in UTF-8 (a lone surrogate becomes
  * {@code ?}) and of {@link Long#toString(long)}.
+ *
+ * <p>Hot paths {@link #reserve} room for a whole line, write it with the static {@code put}
+ * methods at a local position, and {@link #commit} that position: one bounds check per line.
  */
 final class ByteOutput {
-    /** Room for the longest number, {@code -9223372036854775808}, and a few bytes around it. */
-    private static final int NUMBER_ROOM = 24;
+    /** The most bytes {@link #putLong} writes: {@code -9223372036854775808}. */
+    static final int MAX_NUMBER = 20;
+
+    /** "00", "01", … "99": two digits per division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private final OutputStream out;
-    private final byte[] buf;
+    private byte[] buf;
     private int pos;
 
     ByteOutput(OutputStream out, int size) {
         this.out = out;
-        this.buf = new byte[Math.max(size, 2 * NUMBER_ROOM)];
+        this.buf = new byte[Math.max(size, 4 * MAX_NUMBER)];
+    }
+
+    /**
+     * Makes room for {@code n} more bytes, writing out what the buffer holds if need be.
+     *
+     * @return the position to write them at, in {@link #buffer()}
+     */
+    int reserve(int n) throws IOException {
+        if (n > buf.length - pos) {
+            flushBuffer();
+            if (n > buf.length) {
+                buf = new byte[n];
+            }
+        }
+        return pos;
+    }
+
+    /** The buffer, valid until the next call of another method. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Takes the bytes up to {@code end}, written after {@link #reserve}, as written. */
+    void commit(int end) {
+        pos = end;
     }
 
     /** Writes one ASCII character. */
     ByteOutput ascii(char c) throws IOException {
-        if (pos == buf.length) {
-            flushBuffer();
-        }
-        buf[pos++] = (byte) c;
+        int p = reserve(1);
+        buf[p] = (byte) c;
+        pos = p + 1;
         return this;
     }
 
@@ -39,18 +76,14 @@ final class ByteOutput {
         int n = s.length();
         int i = 0;
         while (i < n) {
-            if (pos == buf.length) {
-                flushBuffer();
-            }
-            int end = Math.min(n, i + buf.length - pos);
+            int p = reserve(1);
             byte[] b = buf;
-            int p = pos;
+            int end = Math.min(n, i + b.length - p);
             for (; i < end; i++) {
                 char c = s.charAt(i);
                 if (c >= 0x80) {
                     pos = p;
-                    bytes(s.substring(i).getBytes(StandardCharsets.UTF_8));
-                    return this;
+                    return bytes(s.substring(i).getBytes(StandardCharsets.UTF_8));
                 }
                 b[p++] = (byte) c;
             }
@@ -61,67 +94,91 @@ final class ByteOutput {
 
     /** Writes bytes as they are. */
     ByteOutput bytes(byte[] b) throws IOException {
-        if (b.length > buf.length - pos) {
-            flushBuffer();
-            if (b.length > buf.length) {
-                out.write(b);
-                return this;
-            }
-        }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
+        int p = reserve(b.length);
+        System.arraycopy(b, 0, buf, p, b.length);
+        pos = p + b.length;
         return this;
     }
 
     /** Writes {@code v} in decimal, as {@link Long#toString(long)} does. */
     ByteOutput number(long v) throws IOException {
-        if (buf.length - pos < NUMBER_ROOM) {
-            flushBuffer();
-        }
-        if (v < 0) {
-            if (v == Long.MIN_VALUE) {
-                return text("-9223372036854775808");
-            }
-            buf[pos++] = '-';
-            v = -v;
-        }
-        int p = pos;
-        if (v <= Integer.MAX_VALUE) {
-            p = digits((int) v, buf, p);
-        } else if (v < 1_000_000_000_000_000_000L) {
-            // Ten to eighteen digits: the high ones and then the low nine, each in (faster) int arithmetic.
-            long high = v / 1_000_000_000L;
-            p = nineDigits((int) (v - high * 1_000_000_000L), buf, digits((int) high, buf, p));
-        } else {
-            long high = v / 1_000_000_000L;
-            long top = high / 1_000_000_000L;
-            buf[p++] = (byte) ('0' + top);
-            p = nineDigits((int) (high - top * 1_000_000_000L), buf, p);
-            p = nineDigits((int) (v - high * 1_000_000_000L), buf, p);
-        }
-        pos = p;
+        pos = putLong(buf, reserve(MAX_NUMBER), v);
         return this;
     }
 
-    /** Writes the digits of {@code v}, at least 0, at {@code p}; returns the position after them. */
-    private static int digits(int v, byte[] b, int p) {
+    /** Writes the bytes of {@code b} at {@code p}; returns the position after them. */
+    static int put(byte[] buf, int p, byte[] b) {
+        System.arraycopy(b, 0, buf, p, b.length);
+        return p + b.length;
+    }
+
+    /** Writes {@code v} in decimal at {@code p} (at most 11 bytes); returns the position after it. */
+    static int putInt(byte[] b, int p, int v) {
+        if (v < 0) {
+            if (v == Integer.MIN_VALUE) {
+                return putLong(b, p, v);
+            }
+            b[p++] = '-';
+            v = -v;
+        }
         int end = p + length(v);
         int k = end;
-        do {
-            int q = v / 10;
-            b[--k] = (byte) ('0' + v - q * 10);
+        while (v >= 100) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            b[--k] = PAIRS[r + 1];
+            b[--k] = PAIRS[r];
             v = q;
-        } while (v != 0);
+        }
+        if (v >= 10) {
+            b[--k] = PAIRS[(v << 1) + 1];
+            b[--k] = PAIRS[v << 1];
+        } else {
+            b[--k] = (byte) ('0' + v);
+        }
         return end;
     }
 
+    /** Writes {@code v} in decimal at {@code p} (at most {@link #MAX_NUMBER} bytes); returns the position after it. */
+    static int putLong(byte[] b, int p, long v) {
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            return putInt(b, p, (int) v);
+        }
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                // Its magnitude is no long; it is the one number with 19 digits after a 9.
+                b[p++] = '-';
+                b[p++] = '9';
+                return nineDigits(b, nineDigits(b, p, 223372036), 854775808);
+            }
+            b[p++] = '-';
+            v = -v;
+            if (v <= Integer.MAX_VALUE) {
+                return putInt(b, p, (int) v);
+            }
+        }
+        // Ten to nineteen digits: the high ones, then groups of nine, each in (faster) int arithmetic.
+        long high = v / 1_000_000_000L;
+        int low = (int) (v - high * 1_000_000_000L);
+        if (high < 1_000_000_000L) {
+            p = putInt(b, p, (int) high);
+        } else {
+            long top = high / 1_000_000_000L;
+            p = nineDigits(b, putInt(b, p, (int) top), (int) (high - top * 1_000_000_000L));
+        }
+        return nineDigits(b, p, low);
+    }
+
     /** Writes {@code v}, from 0 to 999,999,999, as nine digits with leading zeros. */
-    private static int nineDigits(int v, byte[] b, int p) {
-        for (int k = p + 8; k >= p; k--) {
-            int q = v / 10;
-            b[k] = (byte) ('0' + v - q * 10);
+    private static int nineDigits(byte[] b, int p, int v) {
+        for (int k = p + 7; k > p; k -= 2) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            b[k + 1] = PAIRS[r + 1];
+            b[k] = PAIRS[r];
             v = q;
         }
+        b[p] = (byte) ('0' + v);
         return p + 9;
     }
 

@@ -2,6 +2,7 @@ package prof2calltree.write.callgrind;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import prof2calltree.Version;
 import prof2calltree.model.Call;
 import prof2calltree.model.CostType;
@@ -46,28 +47,64 @@ public final class CallgrindWriter implements ProfileWriter {
 
     /** The state of writing one profile: the id tables of name compression. */
     private static final class Rendering {
+        private static final byte[] FL = {'f', 'l', '='};
+        private static final byte[] FN = {'f', 'n', '='};
+        private static final byte[] CFL = {'c', 'f', 'l', '='};
+        private static final byte[] CFN = {'c', 'f', 'n', '='};
+        private static final byte[] CALLS = {'c', 'a', 'l', 'l', 's', '='};
+        /** Room for a reference without its name, "cfl=(id)\n". */
+        private static final int REFERENCE = 8 + ByteOutput.MAX_NUMBER;
+
         private final Profile profile;
         private final ByteOutput o;
+        private final SelfCost[] selfCosts;
+        private final Call[] calls;
+        /** Index of each function's first self cost and first call, with a sentinel at the end. */
+        private final int[] selfStart;
+        private final int[] callStart;
         private final long[] totals;
-        private final Function[] functions;
+        private final FileTable files;
         private final NameTable names;
-        private final FunctionOrder order;
-        /** For each file of {@link FunctionOrder#files}, its id in the file; 0 until first written. */
+        /** For each file of {@link FileTable#paths}, its id in the output; 0 until first written. */
         private final int[] fileIds;
         private int nextFileId = 1;
-        /** For each function, its id in the file; 0 until first written. */
+        /** For each function, its id in the output; 0 until first written. */
         private final int[] functionIds;
         private int nextFunctionId = 1;
+        /** The file of the last function block written; -1 before the first. */
+        private int currentFile = -1;
+        /** For each function, once its file and it have ids, the bytes that start a call to it. */
+        private final byte[][] callPrefix;
 
         Rendering(Profile profile, ByteOutput o) {
             this.profile = profile;
             this.o = o;
-            this.totals = profile.totals();
-            this.functions = profile.functions().toArray(new Function[0]);
-            this.names = new NameTable(profile.functions());
-            this.order = new FunctionOrder(profile.functions(), names);
-            this.fileIds = new int[order.files.length];
-            this.functionIds = new int[functions.length];
+            int n = profile.functions().size();
+            selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
+            calls = profile.calls().toArray(new Call[0]);
+            // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
+            totals = new long[profile.costTypes().size()];
+            selfStart = new int[n + 1];
+            for (SelfCost cost : selfCosts) {
+                selfStart[cost.function() + 1]++;
+                long[] costs = cost.costs();
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] += costs[i];
+                }
+            }
+            callStart = new int[n + 1];
+            for (Call call : calls) {
+                callStart[call.caller() + 1]++;
+            }
+            for (int f = 0; f < n; f++) {
+                selfStart[f + 1] += selfStart[f];
+                callStart[f + 1] += callStart[f];
+            }
+            files = new FileTable(profile.functions());
+            names = new NameTable(profile.functions(), files);
+            fileIds = new int[files.paths.length];
+            functionIds = new int[n];
+            callPrefix = new byte[n][];
         }
 
         Rendering header(String command, Part part) throws IOException {
@@ -90,95 +127,148 @@ public final class CallgrindWriter implements ProfileWriter {
                 o.ascii(' ').text(type.name());
             }
             o.ascii('\n');
-            costs(o.text("summary:"), totals, true);
+            o.text("summary:");
+            costs(totals, totals.length);
             return this;
         }
 
         Rendering body() throws IOException {
-            SelfCost[] selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
-            Call[] calls = profile.calls().toArray(new Call[0]);
-            int n = functions.length;
-            int[] selfStart = new int[n + 1];
-            for (SelfCost cost : selfCosts) {
-                selfStart[cost.function() + 1]++;
-            }
-            int[] callStart = new int[n + 1];
-            for (Call call : calls) {
-                callStart[call.caller() + 1]++;
-            }
-            for (int f = 0; f < n; f++) {
-                selfStart[f + 1] += selfStart[f];
-                callStart[f + 1] += callStart[f];
-            }
-            int[] fileOf = order.fileOf;
-            int currentFile = -1;
-            for (int f : order.order) {
-                o.ascii('\n');
-                if (fileOf[f] != currentFile) {
-                    currentFile = fileOf[f];
-                    file(o.ascii('f').ascii('l').ascii('='), currentFile);
-                }
-                function(o.ascii('f').ascii('n').ascii('='), f);
-                for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
-                    SelfCost cost = selfCosts[i];
-                    costs(o.number(cost.line()), cost.costs(), false);
-                }
-                for (int i = callStart[f]; i < callStart[f + 1]; i++) {
-                    Call call = calls[i];
-                    int callee = call.callee();
-                    file(o.ascii('c').ascii('f').ascii('l').ascii('='), fileOf[callee]);
-                    function(o.ascii('c').ascii('f').ascii('n').ascii('='), callee);
-                    o.text("calls=").number(call.count()).ascii(' ').number(call.calleeLine()).ascii('\n');
-                    costs(o.number(call.callerLine()), call.inclusive(), false);
-                }
+            for (int f : FunctionOrder.of(profile.functions(), files, names)) {
+                block(f);
             }
             return this;
         }
 
+        /**
+         * One function's block: its self costs and its calls. A method of its own, called per
+         * function, because a small method is compiled long before a long loop would be.
+         */
+        private void block(int f) throws IOException {
+            o.ascii('\n');
+            int file = files.fileOf[f];
+            if (file != currentFile) {
+                currentFile = file;
+                file(FL, file);
+            }
+            function(FN, f);
+            for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
+                SelfCost cost = selfCosts[i];
+                long[] costs = cost.costs();
+                int last = lastColumn(costs);
+                int p = o.reserve(ByteOutput.MAX_NUMBER + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
+                byte[] b = o.buffer();
+                p = ByteOutput.putInt(b, p, cost.line());
+                o.commit(putCosts(b, p, costs, last));
+            }
+            for (int i = callStart[f]; i < callStart[f + 1]; i++) {
+                call(calls[i], files.fileOf);
+            }
+        }
+
+        private void call(Call call, int[] fileOf) throws IOException {
+            int callee = call.callee();
+            byte[] prefix = callPrefix[callee];
+            if (prefix == null) {
+                if (fileIds[fileOf[callee]] == 0 || functionIds[callee] == 0) {
+                    file(CFL, fileOf[callee]);
+                    function(CFN, callee);
+                    o.bytes(CALLS);
+                } else {
+                    // From now on, every call to it starts the same way.
+                    byte[] b = new byte[2 * REFERENCE + CALLS.length];
+                    int p = reference(b, 0, CFL, fileIds[fileOf[callee]]);
+                    p = reference(b, p, CFN, functionIds[callee]);
+                    prefix = Arrays.copyOf(b, ByteOutput.put(b, p, CALLS));
+                    callPrefix[callee] = prefix;
+                }
+            }
+            long[] costs = call.inclusive();
+            int last = lastColumn(costs);
+            int p = o.reserve((prefix == null ? 0 : prefix.length) + 3 * ByteOutput.MAX_NUMBER + 2
+                    + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
+            byte[] b = o.buffer();
+            if (prefix != null) {
+                p = ByteOutput.put(b, p, prefix);
+            }
+            p = ByteOutput.putLong(b, p, call.count());
+            b[p++] = ' ';
+            p = ByteOutput.putInt(b, p, call.calleeLine());
+            b[p++] = '\n';
+            p = ByteOutput.putInt(b, p, call.callerLine());
+            o.commit(putCosts(b, p, costs, last));
+        }
+
         void footer() throws IOException {
-            costs(o.text("\ntotals:"), totals, true);
+            o.text("\ntotals:");
+            costs(totals, totals.length);
         }
 
         /** A file reference and its line end: "(id) path" the first time, "(id)" after. */
-        private void file(ByteOutput o, int file) throws IOException {
+        private void file(byte[] key, int file) throws IOException {
             int id = fileIds[file];
-            if (id != 0) {
-                o.ascii('(').number(id).ascii(')').ascii('\n');
+            if (id == 0) {
+                id = nextFileId++;
+                fileIds[file] = id;
+                named(key, id, NameTable.clean(files.paths[file]));
                 return;
             }
-            id = nextFileId++;
-            fileIds[file] = id;
-            o.ascii('(').number(id).ascii(')').ascii(' ').text(NameTable.clean(order.files[file])).ascii('\n');
+            int p = o.reserve(REFERENCE);
+            o.commit(reference(o.buffer(), p, key, id));
         }
 
         /** A function reference and its line end: "(id) name" the first time, "(id)" after. */
-        private void function(ByteOutput o, int f) throws IOException {
+        private void function(byte[] key, int f) throws IOException {
             int id = functionIds[f];
-            if (id != 0) {
-                o.ascii('(').number(id).ascii(')').ascii('\n');
+            if (id == 0) {
+                id = nextFunctionId++;
+                functionIds[f] = id;
+                named(key, id, names.name(f));
                 return;
             }
-            id = nextFunctionId++;
-            functionIds[f] = id;
-            o.ascii('(').number(id).ascii(')').ascii(' ').text(names.name(f)).ascii('\n');
+            int p = o.reserve(REFERENCE);
+            o.commit(reference(o.buffer(), p, key, id));
+        }
+
+        private void named(byte[] key, int id, String name) throws IOException {
+            o.bytes(key).ascii('(').number(id).ascii(')').ascii(' ').text(name).ascii('\n');
+        }
+
+        /** Writes "key(id)\n" at {@code p}; returns the position after it. */
+        private static int reference(byte[] b, int p, byte[] key, int id) {
+            p = ByteOutput.put(b, p, key);
+            b[p++] = '(';
+            p = ByteOutput.putInt(b, p, id);
+            b[p++] = ')';
+            b[p++] = '\n';
+            return p;
+        }
+
+        /** Writes the first {@code count} values, each after a space, and the line end. */
+        private void costs(long[] values, int count) throws IOException {
+            int p = o.reserve(1 + count * (1 + ByteOutput.MAX_NUMBER));
+            o.commit(putCosts(o.buffer(), p, values, count - 1));
         }
 
         /**
-         * Writes cost values, each after a space, and the line end. Trailing zeros are left out (the
-         * format reads missing values as 0), but at least one value is written; {@code all} writes
-         * every column.
+         * The last column a cost line needs: trailing zeros are left out (the format reads missing
+         * values as 0), but at least one value is written.
          */
-        private static void costs(ByteOutput o, long[] values, boolean all) throws IOException {
-            int last = values.length;
-            if (!all) {
-                while (last > 1 && values[last - 1] == 0) {
-                    last--;
-                }
+        private static int lastColumn(long[] values) {
+            int last = values.length - 1;
+            while (last > 0 && values[last] == 0) {
+                last--;
             }
-            for (int i = 0; i < last; i++) {
-                o.ascii(' ').number(values[i]);
+            return last;
+        }
+
+        /** Writes values up to {@code last}, each after a space, and the line end; returns the position after. */
+        private static int putCosts(byte[] b, int p, long[] values, int last) {
+            for (int i = 0; i <= last; i++) {
+                b[p++] = ' ';
+                p = ByteOutput.putLong(b, p, values[i]);
             }
-            o.ascii('\n');
+            b[p++] = '\n';
+            return p;
         }
     }
 }

@@ -2,69 +2,46 @@ package prof2calltree.write.callgrind;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import prof2calltree.model.Function;
 
 /**
  * The order functions are written in: by file, then line, then display name, then id (so equal
- * keys keep the profile's order). Files are numbered by their sorted names and each function's
- * (file, line, id) is packed into one long, so the sort is a sort of primitives; only functions
- * that share a file and a line, which are few, are then compared by name.
+ * keys keep the profile's order). With files numbered in sorted order, each function's (file,
+ * line, id) is packed into one long, so the sort is a sort of primitives; only functions that
+ * share a file and a line, which are few, are then compared by name.
  */
 final class FunctionOrder {
-    /** The distinct file paths, sorted. */
-    final String[] files;
-    /** For each function id, the index of its file in {@link #files}. */
-    final int[] fileOf;
-    /** Function ids in writing order. */
-    final int[] order;
+    private FunctionOrder() {}
 
-    FunctionOrder(List<Function> functions, NameTable names) {
-        this(functions, names, false);
+    /** Function ids in writing order. */
+    static int[] of(List<Function> functions, FileTable files, NameTable names) {
+        return of(functions, files, names, false);
     }
 
     /** With {@code general}, always uses the comparator sort that packed keys stand in for (for tests). */
-    FunctionOrder(List<Function> functions, NameTable names, boolean general) {
+    static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
         int n = functions.size();
-        Map<String, Integer> index = new HashMap<>();
-        int[] first = new int[n];
         int[] lines = new int[n];
         int minLine = 0;
         int maxLine = 0;
         for (int id = 0; id < n; id++) {
-            Function f = functions.get(id);
-            Integer i = index.get(f.file());
-            if (i == null) {
-                i = index.size();
-                index.put(f.file(), i);
-            }
-            first[id] = i;
-            int line = f.line();
+            int line = functions.get(id).line();
             lines[id] = line;
-            minLine = id == 0 ? line : Math.min(minLine, line);
-            maxLine = id == 0 ? line : Math.max(maxLine, line);
+            if (line < minLine || id == 0) {
+                minLine = line;
+            }
+            if (line > maxLine || id == 0) {
+                maxLine = line;
+            }
         }
-        // Number the files in sorted order.
-        files = index.keySet().toArray(new String[0]);
-        Arrays.sort(files);
-        int[] rank = new int[files.length];
-        for (int r = 0; r < files.length; r++) {
-            rank[index.get(files[r])] = r;
-        }
-        fileOf = new int[n];
-        for (int id = 0; id < n; id++) {
-            fileOf[id] = rank[first[id]];
-        }
-        int fileBits = bits(files.length - 1);
+        int fileBits = bits(files.paths.length - 1);
         int lineBits = bits((long) maxLine - minLine);
         int idBits = bits(n - 1);
         if (general || fileBits + lineBits + idBits > 63) {
-            order = sortGeneral(n, fileOf, lines, names);
-        } else {
-            order = sortPacked(n, fileOf, lines, minLine, lineBits, idBits, names);
+            return sortGeneral(n, files.fileOf, lines, names);
         }
+        return sortPacked(n, files.fileOf, lines, minLine, lineBits, idBits, names);
     }
 
     private static int[] sortPacked(int n, int[] fileOf, int[] lines, int minLine, int lineBits, int idBits,
@@ -76,30 +53,31 @@ final class FunctionOrder {
         Arrays.sort(keys);
         long idMask = (1L << idBits) - 1;
         int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = (int) (keys[k] & idMask);
-        }
         // Runs with the same file and line: sort by name, stably (they are in id order now).
-        int i = 0;
-        while (i < n) {
-            long group = keys[i] >>> idBits;
-            int j = i + 1;
-            while (j < n && keys[j] >>> idBits == group) {
-                j++;
-            }
-            if (j - i > 1) {
-                Integer[] run = new Integer[j - i];
-                for (int k = i; k < j; k++) {
-                    run[k - i] = order[k];
+        int runStart = 0;
+        for (int k = 0; k <= n; k++) {
+            if (k == n || keys[k] >>> idBits != keys[runStart] >>> idBits) {
+                if (k - runStart > 1) {
+                    sortRun(order, runStart, k, names);
                 }
-                Arrays.sort(run, new ByName(names));
-                for (int k = i; k < j; k++) {
-                    order[k] = run[k - i];
-                }
+                runStart = k;
             }
-            i = j;
+            if (k < n) {
+                order[k] = (int) (keys[k] & idMask);
+            }
         }
         return order;
+    }
+
+    private static void sortRun(int[] order, int from, int to, NameTable names) {
+        Integer[] run = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            run[k - from] = order[k];
+        }
+        Arrays.sort(run, new ByName(names));
+        for (int k = from; k < to; k++) {
+            order[k] = run[k - from];
+        }
     }
 
     private static int[] sortGeneral(int n, int[] fileOf, int[] lines, NameTable names) {

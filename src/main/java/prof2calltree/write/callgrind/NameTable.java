@@ -20,87 +20,155 @@ import prof2calltree.model.Function;
  */
 final class NameTable {
     /**
-     * What KCacheGrind identifies a function by. A class of its own rather than a record: a
-     * record's equals and hashCode are bootstrapped through method handles, which costs a small
-     * conversion more time at start-up than all its hashing.
+     * What KCacheGrind identifies a function by, with the two basenames as numbers. Used only
+     * where names collide. A class rather than a record: a record's equals and hashCode are
+     * bootstrapped through method handles, which costs more at start-up than the hashing.
      */
     private static final class Identity {
-        final String name;
-        final String file;
-        final String object;
-        private final int hash;
-        /** How many functions have this identity before any is renamed. */
-        int count = 1;
+        private final String name;
+        private final int file;
+        private final int object;
 
-        Identity(String name, String file, String object) {
+        Identity(String name, int file, int object) {
             this.name = name;
             this.file = file;
             this.object = object;
-            this.hash = (name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode();
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Identity other && hash == other.hash && name.equals(other.name)
-                    && file.equals(other.file) && object.equals(other.object);
+            return o instanceof Identity other && file == other.file && object == other.object && name.equals(other.name);
         }
 
         @Override
         public int hashCode() {
-            return hash;
+            return hash(name, file, object);
         }
     }
 
-    private final String[] names;
+    private String[] names;
+
+    // While grouping: each function's plain name and basenames (as numbers), and a table of ids.
+    private final String[] plain;
+    private final int[] baseFile;
+    private final int[] baseObject;
+    /** Basenames as numbers: equal numbers for equal basenames, of files and objects alike. */
+    private final Map<String, Integer> basenames = new HashMap<>();
+    private String lastObject;
+    private int lastObjectBasename;
+    /** An open-addressing hash table of function id + 1, 0 for an empty slot: no object per function. */
+    private final int[] table;
+    private final int bits;
+    /** For each function, the first function with the same identity. */
+    private final int[] first;
 
     NameTable(List<Function> functions) {
+        this(functions, new FileTable(functions));
+    }
+
+    /** The names of {@code functions}, whose ids are their indexes, in {@code files}. */
+    NameTable(List<Function> functions, FileTable files) {
         int n = functions.size();
-        names = new String[n];
-        Identity[] identities = new Identity[n];
-        Map<String, String> basenames = new HashMap<>();
-        Map<Identity, Identity> known = new HashMap<>(Math.max(16, n + n / 2));
-        boolean shared = false;
-        for (Function f : functions) {
-            String name = clean(f.name());
-            Identity identity = new Identity(name, basename(f.file(), basenames), basename(f.object(), basenames));
-            Identity first = known.putIfAbsent(identity, identity);
-            if (first != null) {
-                first.count++;
-                identity = first;
-                shared = true;
-            }
-            identities[f.id()] = identity;
-            names[f.id()] = name;
+        plain = new String[n];
+        baseFile = new int[n];
+        baseObject = new int[n];
+        bits = Math.min(30, Math.max(4, 33 - Integer.numberOfLeadingZeros(n))); // at most half full
+        table = new int[1 << bits];
+        first = new int[n];
+        int[] fileBasename = new int[files.paths.length];
+        for (int i = 0; i < fileBasename.length; i++) {
+            fileBasename[i] = number(basename(files.paths[i]));
         }
-        if (!shared) {
+        List<Integer> sharers = new ArrayList<>(); // functions with the identity of an earlier one
+        for (int id = 0; id < n; id++) {
+            // One call per function: a small method is compiled long before a long loop would be.
+            if (add(id, functions.get(id), fileBasename[files.fileOf[id]])) {
+                sharers.add(id);
+            }
+        }
+        names = plain;
+        if (sharers.isEmpty()) {
             return; // every identity is distinct already
         }
-        Map<Identity, List<Function>> groups = new HashMap<>();
-        for (Function f : functions) {
-            Identity identity = identities[f.id()];
-            if (identity.count > 1) {
-                List<Function> group = groups.get(identity);
-                if (group == null) {
-                    group = new ArrayList<>();
-                    groups.put(identity, group);
-                }
-                group.add(f);
+        names = plain.clone();
+        Map<Integer, List<Function>> groups = new HashMap<>();
+        for (int id : sharers) {
+            List<Function> group = groups.get(first[id]);
+            if (group == null) {
+                group = new ArrayList<>();
+                group.add(functions.get(first[id]));
+                groups.put(first[id], group);
             }
+            group.add(functions.get(id));
         }
+        // A new name that meets no other identity, old or new, needs no last resort.
         Set<Identity> renamed = new HashSet<>();
         boolean unique = true;
         for (List<Function> group : groups.values()) {
             disambiguate(group);
             for (Function f : group) {
-                Identity identity = identities[f.id()];
-                Identity now = new Identity(clean(names[f.id()]), identity.file, identity.object);
-                unique &= !known.containsKey(now) && renamed.add(now);
+                int id = f.id();
+                String name = clean(names[id]);
+                unique &= find(name, baseFile[id], baseObject[id]) < 0
+                        && renamed.add(new Identity(name, baseFile[id], baseObject[id]));
             }
         }
-        // A new name that meets no other identity, old or new, needs no last resort.
         if (!unique) {
-            ensureUnique(functions, identities);
+            ensureUnique(functions);
         }
+    }
+
+    /** Adds function {@code id} to the table; true if an earlier function has its identity. */
+    private boolean add(int id, Function f, int file) {
+        String name = clean(f.name());
+        plain[id] = name;
+        baseFile[id] = file;
+        if (f.object() != lastObject) {
+            lastObject = f.object();
+            lastObjectBasename = number(basename(lastObject));
+        }
+        int object = lastObjectBasename;
+        baseObject[id] = object;
+        int other = find(name, file, object);
+        if (other < 0) {
+            table[-other - 1] = id + 1;
+            other = id;
+        }
+        first[id] = other;
+        return other != id;
+    }
+
+    /**
+     * The function in the table with this identity, or if there is none, -1 - the empty slot
+     * where it would go.
+     */
+    private int find(String name, int file, int object) {
+        int mask = table.length - 1;
+        int slot = (hash(name, file, object) * 0x9E3779B9) >>> (32 - bits);
+        while (true) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1 - slot;
+            }
+            int id = entry - 1;
+            if (baseFile[id] == file && baseObject[id] == object && plain[id].equals(name)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int hash(String name, int file, int object) {
+        return (name.hashCode() * 31 + file) * 31 + object;
+    }
+
+    private int number(String basename) {
+        Integer i = basenames.get(basename);
+        if (i == null) {
+            i = basenames.size();
+            basenames.put(basename, i);
+        }
+        return i;
     }
 
     /** The display name of the function with this id. */
@@ -196,25 +264,16 @@ final class NameTable {
     }
 
     /** A last resort for names that still collide (say, a function whose own name looks like a tag). */
-    private void ensureUnique(List<Function> functions, Identity[] identities) {
+    private void ensureUnique(List<Function> functions) {
         Set<Identity> seen = new HashSet<>();
         for (Function f : functions) {
-            Identity identity = identities[f.id()];
-            String name = names[f.id()];
-            for (int n = 2; !seen.add(new Identity(clean(name), identity.file, identity.object)); n++) {
-                name = names[f.id()] + " #" + n;
+            int id = f.id();
+            String name = names[id];
+            for (int n = 2; !seen.add(new Identity(clean(name), baseFile[id], baseObject[id])); n++) {
+                name = names[id] + " #" + n;
             }
-            names[f.id()] = name;
+            names[id] = name;
         }
-    }
-
-    private static String basename(String path, Map<String, String> known) {
-        String name = known.get(path);
-        if (name == null) {
-            name = basename(path);
-            known.put(path, name);
-        }
-        return name;
     }
 
     /** The last {@code depth} components of a path, or the whole path if it has fewer. */
