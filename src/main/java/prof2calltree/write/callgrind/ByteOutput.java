@@ -112,6 +112,24 @@ final class ByteOutput {
         return p + b.length;
     }
 
+    /**
+     * Writes {@code s} at {@code p} if it is all ASCII, one byte per character.
+     *
+     * @return the position after it, or -1 if {@code s} has another character (then what was
+     *     written is garbage beyond the caller's position, to be overwritten)
+     */
+    static int putAscii(byte[] b, int p, String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            b[p + i] = (byte) c;
+        }
+        return p + n;
+    }
+
     /** Writes {@code v} in decimal at {@code p} (at most 11 bytes); returns the position after it. */
     static int putInt(byte[] b, int p, int v) {
         if (v < 0) {

@@ -85,16 +85,13 @@ public final class CallgrindWriter implements ProfileWriter {
             // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
             totals = new long[profile.costTypes().size()];
             selfStart = new int[n + 1];
-            for (SelfCost cost : selfCosts) {
-                selfStart[cost.function() + 1]++;
-                long[] costs = cost.costs();
-                for (int i = 0; i < totals.length; i++) {
-                    totals[i] += costs[i];
-                }
-            }
             callStart = new int[n + 1];
-            for (Call call : calls) {
-                callStart[call.caller() + 1]++;
+            // In chunks, for the JIT: see FileTable.CHUNK.
+            for (int from = 0; from < selfCosts.length; from += FileTable.CHUNK) {
+                countSelfCosts(from, Math.min(selfCosts.length, from + FileTable.CHUNK));
+            }
+            for (int from = 0; from < calls.length; from += FileTable.CHUNK) {
+                countCalls(from, Math.min(calls.length, from + FileTable.CHUNK));
             }
             for (int f = 0; f < n; f++) {
                 selfStart[f + 1] += selfStart[f];
@@ -105,6 +102,24 @@ public final class CallgrindWriter implements ProfileWriter {
             fileIds = new int[files.paths.length];
             functionIds = new int[n];
             callPrefix = new byte[n][];
+        }
+
+        /** Counts self costs per function and sums them (as Profile.totals() does). */
+        private void countSelfCosts(int from, int to) {
+            for (int i = from; i < to; i++) {
+                SelfCost cost = selfCosts[i];
+                selfStart[cost.function() + 1]++;
+                long[] costs = cost.costs();
+                for (int c = 0; c < totals.length; c++) {
+                    totals[c] += costs[c];
+                }
+            }
+        }
+
+        private void countCalls(int from, int to) {
+            for (int i = from; i < to; i++) {
+                callStart[calls[i].caller() + 1]++;
+            }
         }
 
         Rendering header(String command, Part part) throws IOException {
@@ -133,16 +148,21 @@ public final class CallgrindWriter implements ProfileWriter {
         }
 
         Rendering body() throws IOException {
-            for (int f : FunctionOrder.of(profile.functions(), files, names)) {
-                block(f);
+            int[] order = FunctionOrder.of(profile.functions(), files, names);
+            for (int from = 0; from < order.length; from += FileTable.CHUNK) {
+                blocks(order, from, Math.min(order.length, from + FileTable.CHUNK));
             }
             return this;
         }
 
-        /**
-         * One function's block: its self costs and its calls. A method of its own, called per
-         * function, because a small method is compiled long before a long loop would be.
-         */
+        /** Blocks of the functions in {@code order} from {@code from} to {@code to}; in chunks, for the JIT. */
+        private void blocks(int[] order, int from, int to) throws IOException {
+            for (int k = from; k < to; k++) {
+                block(order[k]);
+            }
+        }
+
+        /** One function's block: its self costs and its calls. */
         private void block(int f) throws IOException {
             o.ascii('\n');
             int file = files.fileOf[f];
@@ -230,7 +250,21 @@ public final class CallgrindWriter implements ProfileWriter {
         }
 
         private void named(byte[] key, int id, String name) throws IOException {
-            o.bytes(key).ascii('(').number(id).ascii(')').ascii(' ').text(name).ascii('\n');
+            int p = o.reserve(REFERENCE + 1 + name.length());
+            byte[] b = o.buffer();
+            p = ByteOutput.put(b, p, key);
+            b[p++] = '(';
+            p = ByteOutput.putInt(b, p, id);
+            b[p++] = ')';
+            b[p++] = ' ';
+            int end = ByteOutput.putAscii(b, p, name);
+            if (end >= 0) {
+                b[end] = '\n';
+                o.commit(end + 1);
+            } else {
+                o.commit(p);
+                o.text(name).ascii('\n');
+            }
         }
 
         /** Writes "key(id)\n" at {@code p}; returns the position after it. */

@@ -23,17 +23,14 @@ final class FunctionOrder {
     static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
         int n = functions.size();
         int[] lines = new int[n];
+        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
+            lines(functions, from, Math.min(n, from + FileTable.CHUNK), lines);
+        }
         int minLine = 0;
         int maxLine = 0;
         for (int id = 0; id < n; id++) {
-            int line = functions.get(id).line();
-            lines[id] = line;
-            if (line < minLine || id == 0) {
-                minLine = line;
-            }
-            if (line > maxLine || id == 0) {
-                maxLine = line;
-            }
+            minLine = id == 0 ? lines[id] : Math.min(minLine, lines[id]);
+            maxLine = id == 0 ? lines[id] : Math.max(maxLine, lines[id]);
         }
         int fileBits = bits(files.paths.length - 1);
         int lineBits = bits((long) maxLine - minLine);
@@ -42,6 +39,12 @@ final class FunctionOrder {
             return sortGeneral(n, files.fileOf, lines, names);
         }
         return sortPacked(n, files.fileOf, lines, minLine, lineBits, idBits, names);
+    }
+
+    private static void lines(List<Function> functions, int from, int to, int[] lines) {
+        for (int id = from; id < to; id++) {
+            lines[id] = functions.get(id).line();
+        }
     }
 
     private static int[] sortPacked(int n, int[] fileOf, int[] lines, int minLine, int lineBits, int idBits,

@@ -80,11 +80,8 @@ final class NameTable {
             fileBasename[i] = number(basename(files.paths[i]));
         }
         List<Integer> sharers = new ArrayList<>(); // functions with the identity of an earlier one
-        for (int id = 0; id < n; id++) {
-            // One call per function: a small method is compiled long before a long loop would be.
-            if (add(id, functions.get(id), fileBasename[files.fileOf[id]])) {
-                sharers.add(id);
-            }
+        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
+            addAll(functions, from, Math.min(n, from + FileTable.CHUNK), files.fileOf, fileBasename, sharers);
         }
         names = plain;
         if (sharers.isEmpty()) {
@@ -115,6 +112,15 @@ final class NameTable {
         }
         if (!unique) {
             ensureUnique(functions);
+        }
+    }
+
+    private void addAll(List<Function> functions, int from, int to, int[] fileOf, int[] fileBasename,
+            List<Integer> sharers) {
+        for (int id = from; id < to; id++) {
+            if (add(id, functions.get(id), fileBasename[fileOf[id]])) {
+                sharers.add(id);
+            }
         }
     }
 
