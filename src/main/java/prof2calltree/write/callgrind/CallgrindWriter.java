@@ -1,16 +1,8 @@
 package prof2calltree.write.callgrind;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import prof2calltree.Version;
 import prof2calltree.model.Call;
 import prof2calltree.model.CostType;
@@ -48,143 +40,269 @@ public final class CallgrindWriter implements ProfileWriter {
 
     @Override
     public void write(Profile profile, String command, OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        new Rendering(profile, w).header(command, part).body().footer();
-        w.flush();
+        ByteOutput o = new ByteOutput(out, 1 << 16);
+        new Rendering(profile, o).header(command, part).body().footer();
+        o.flush();
     }
 
     /** The state of writing one profile: the id tables of name compression. */
     private static final class Rendering {
+        private static final byte[] FL = {'f', 'l', '='};
+        private static final byte[] FN = {'f', 'n', '='};
+        private static final byte[] CFL = {'c', 'f', 'l', '='};
+        private static final byte[] CFN = {'c', 'f', 'n', '='};
+        private static final byte[] CALLS = {'c', 'a', 'l', 'l', 's', '='};
+        /** Room for a reference without its name, "cfl=(id)\n". */
+        private static final int REFERENCE = 8 + ByteOutput.MAX_NUMBER;
+
         private final Profile profile;
-        private final Writer w;
+        private final ByteOutput o;
+        private final SelfCost[] selfCosts;
+        private final Call[] calls;
+        /** Index of each function's first self cost and first call, with a sentinel at the end. */
+        private final int[] selfStart;
+        private final int[] callStart;
+        private final long[] totals;
+        private final FileTable files;
         private final NameTable names;
-        private final Map<String, Integer> fileIds = new HashMap<>();
+        /** For each file of {@link FileTable#paths}, its id in the output; 0 until first written. */
+        private final int[] fileIds;
+        private int nextFileId = 1;
+        /** For each function, its id in the output; 0 until first written. */
         private final int[] functionIds;
         private int nextFunctionId = 1;
-        private final StringBuilder line = new StringBuilder(256);
+        /** The file of the last function block written; -1 before the first. */
+        private int currentFile = -1;
+        /** For each function, once its file and it have ids, the bytes that start a call to it. */
+        private final byte[][] callPrefix;
 
-        Rendering(Profile profile, Writer w) {
+        Rendering(Profile profile, ByteOutput o) {
             this.profile = profile;
-            this.w = w;
-            this.names = new NameTable(profile.functions());
-            this.functionIds = new int[profile.functions().size()];
+            this.o = o;
+            int n = profile.functions().size();
+            selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
+            calls = profile.calls().toArray(new Call[0]);
+            // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
+            totals = new long[profile.costTypes().size()];
+            selfStart = new int[n + 1];
+            callStart = new int[n + 1];
+            // In chunks, for the JIT: see FileTable.CHUNK.
+            for (int from = 0; from < selfCosts.length; from += FileTable.CHUNK) {
+                countSelfCosts(from, Math.min(selfCosts.length, from + FileTable.CHUNK));
+            }
+            for (int from = 0; from < calls.length; from += FileTable.CHUNK) {
+                countCalls(from, Math.min(calls.length, from + FileTable.CHUNK));
+            }
+            for (int f = 0; f < n; f++) {
+                selfStart[f + 1] += selfStart[f];
+                callStart[f + 1] += callStart[f];
+            }
+            files = new FileTable(profile.functions());
+            names = new NameTable(profile.functions(), files);
+            fileIds = new int[files.paths.length];
+            functionIds = new int[n];
+            callPrefix = new byte[n][];
+        }
+
+        /** Counts self costs per function and sums them (as Profile.totals() does). */
+        private void countSelfCosts(int from, int to) {
+            for (int i = from; i < to; i++) {
+                SelfCost cost = selfCosts[i];
+                selfStart[cost.function() + 1]++;
+                long[] costs = cost.costs();
+                for (int c = 0; c < totals.length; c++) {
+                    totals[c] += costs[c];
+                }
+            }
+        }
+
+        private void countCalls(int from, int to) {
+            for (int i = from; i < to; i++) {
+                callStart[calls[i].caller() + 1]++;
+            }
         }
 
         Rendering header(String command, Part part) throws IOException {
-            w.write("# callgrind format\n");
-            w.write("version: 1\n");
-            w.write("creator: prof2calltree " + Version.VERSION + "\n");
-            w.write("cmd: " + NameTable.clean(command) + "\n");
+            o.text("# callgrind format\n");
+            o.text("version: 1\n");
+            o.text("creator: prof2calltree ").text(Version.VERSION).ascii('\n');
+            o.text("cmd: ").text(NameTable.clean(command)).ascii('\n');
             if (part != null) {
                 // Before events: (KCacheGrind starts a new part at these after it).
-                w.write("part: " + part.number() + "\n");
-                w.write("thread: " + part.number() + "\n");
-                w.write("desc: Thread: " + NameTable.clean(part.thread()) + "\n");
+                o.text("part: ").number(part.number()).ascii('\n');
+                o.text("thread: ").number(part.number()).ascii('\n');
+                o.text("desc: Thread: ").text(NameTable.clean(part.thread())).ascii('\n');
             }
-            w.write("positions: line\n");
-            StringBuilder events = new StringBuilder("events:");
+            o.text("positions: line\n");
             for (CostType type : profile.costTypes()) {
-                w.write("event: " + type.name() + " : " + NameTable.clean(type.description()) + "\n");
-                events.append(' ').append(type.name());
+                o.text("event: ").text(type.name()).text(" : ").text(NameTable.clean(type.description())).ascii('\n');
             }
-            w.write(events.append('\n').toString());
-            w.write(appendCosts(new StringBuilder("summary:"), profile.totals(), true).append('\n').toString());
+            o.text("events:");
+            for (CostType type : profile.costTypes()) {
+                o.ascii(' ').text(type.name());
+            }
+            o.ascii('\n');
+            o.text("summary:");
+            costs(totals, totals.length);
             return this;
         }
 
         Rendering body() throws IOException {
-            List<Function> order = new ArrayList<>(profile.functions());
-            order.sort(Comparator.comparing(Function::file)
-                    .thenComparingInt(Function::line)
-                    .thenComparing(f -> names.name(f.id())));
-            int n = profile.functions().size();
-            int[] selfStart = starts(n, profile.selfCosts().size(), i -> profile.selfCosts().get(i).function());
-            int[] callStart = starts(n, profile.calls().size(), i -> profile.calls().get(i).caller());
-            String currentFile = null;
-            for (Function f : order) {
-                w.write('\n');
-                if (!f.file().equals(currentFile)) {
-                    w.write("fl=" + file(f.file()) + "\n");
-                    currentFile = f.file();
-                }
-                w.write("fn=" + function(f) + "\n");
-                for (int i = selfStart[f.id()]; i < selfStart[f.id() + 1]; i++) {
-                    SelfCost cost = profile.selfCosts().get(i);
-                    line.setLength(0);
-                    appendCosts(line.append(cost.line()), cost.costs(), false).append('\n');
-                    w.append(line);
-                }
-                for (int i = callStart[f.id()]; i < callStart[f.id() + 1]; i++) {
-                    call(profile.calls().get(i));
-                }
+            int[] order = FunctionOrder.of(profile.functions(), files, names);
+            for (int from = 0; from < order.length; from += FileTable.CHUNK) {
+                blocks(order, from, Math.min(order.length, from + FileTable.CHUNK));
             }
             return this;
         }
 
+        /** Blocks of the functions in {@code order} from {@code from} to {@code to}; in chunks, for the JIT. */
+        private void blocks(int[] order, int from, int to) throws IOException {
+            for (int k = from; k < to; k++) {
+                block(order[k]);
+            }
+        }
+
+        /** One function's block: its self costs and its calls. */
+        private void block(int f) throws IOException {
+            o.ascii('\n');
+            int file = files.fileOf[f];
+            if (file != currentFile) {
+                currentFile = file;
+                file(FL, file);
+            }
+            function(FN, f);
+            for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
+                SelfCost cost = selfCosts[i];
+                long[] costs = cost.costs();
+                int last = lastColumn(costs);
+                int p = o.reserve(ByteOutput.MAX_NUMBER + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
+                byte[] b = o.buffer();
+                p = ByteOutput.putInt(b, p, cost.line());
+                o.commit(putCosts(b, p, costs, last));
+            }
+            for (int i = callStart[f]; i < callStart[f + 1]; i++) {
+                call(calls[i], files.fileOf);
+            }
+        }
+
+        private void call(Call call, int[] fileOf) throws IOException {
+            int callee = call.callee();
+            byte[] prefix = callPrefix[callee];
+            if (prefix == null) {
+                if (fileIds[fileOf[callee]] == 0 || functionIds[callee] == 0) {
+                    file(CFL, fileOf[callee]);
+                    function(CFN, callee);
+                    o.bytes(CALLS);
+                } else {
+                    // From now on, every call to it starts the same way.
+                    byte[] b = new byte[2 * REFERENCE + CALLS.length];
+                    int p = reference(b, 0, CFL, fileIds[fileOf[callee]]);
+                    p = reference(b, p, CFN, functionIds[callee]);
+                    prefix = Arrays.copyOf(b, ByteOutput.put(b, p, CALLS));
+                    callPrefix[callee] = prefix;
+                }
+            }
+            long[] costs = call.inclusive();
+            int last = lastColumn(costs);
+            int p = o.reserve((prefix == null ? 0 : prefix.length) + 3 * ByteOutput.MAX_NUMBER + 2
+                    + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
+            byte[] b = o.buffer();
+            if (prefix != null) {
+                p = ByteOutput.put(b, p, prefix);
+            }
+            p = ByteOutput.putLong(b, p, call.count());
+            b[p++] = ' ';
+            p = ByteOutput.putInt(b, p, call.calleeLine());
+            b[p++] = '\n';
+            p = ByteOutput.putInt(b, p, call.callerLine());
+            o.commit(putCosts(b, p, costs, last));
+        }
+
         void footer() throws IOException {
-            w.write(appendCosts(new StringBuilder("\ntotals:"), profile.totals(), true).append('\n').toString());
+            o.text("\ntotals:");
+            costs(totals, totals.length);
         }
 
-        private void call(Call call) throws IOException {
-            Function callee = profile.functions().get(call.callee());
-            line.setLength(0);
-            line.append("cfl=").append(file(callee.file())).append('\n');
-            line.append("cfn=").append(function(callee)).append('\n');
-            line.append("calls=").append(call.count()).append(' ').append(call.calleeLine()).append('\n');
-            appendCosts(line.append(call.callerLine()), call.inclusive(), false).append('\n');
-            w.append(line);
-        }
-
-        /** A file reference: "(id) path" the first time, "(id)" after. */
-        private String file(String path) {
-            Integer id = fileIds.get(path);
-            if (id != null) {
-                return "(" + id + ")";
+        /** A file reference and its line end: "(id) path" the first time, "(id)" after. */
+        private void file(byte[] key, int file) throws IOException {
+            int id = fileIds[file];
+            if (id == 0) {
+                id = nextFileId++;
+                fileIds[file] = id;
+                named(key, id, NameTable.clean(files.paths[file]));
+                return;
             }
-            id = fileIds.size() + 1;
-            fileIds.put(path, id);
-            return "(" + id + ") " + NameTable.clean(path);
+            int p = o.reserve(REFERENCE);
+            o.commit(reference(o.buffer(), p, key, id));
         }
 
-        /** A function reference: "(id) name" the first time, "(id)" after. */
-        private String function(Function f) {
-            int id = functionIds[f.id()];
-            if (id != 0) {
-                return "(" + id + ")";
+        /** A function reference and its line end: "(id) name" the first time, "(id)" after. */
+        private void function(byte[] key, int f) throws IOException {
+            int id = functionIds[f];
+            if (id == 0) {
+                id = nextFunctionId++;
+                functionIds[f] = id;
+                named(key, id, names.name(f));
+                return;
             }
-            id = nextFunctionId++;
-            functionIds[f.id()] = id;
-            return "(" + id + ") " + names.name(f.id());
+            int p = o.reserve(REFERENCE);
+            o.commit(reference(o.buffer(), p, key, id));
+        }
+
+        private void named(byte[] key, int id, String name) throws IOException {
+            int p = o.reserve(REFERENCE + 1 + name.length());
+            byte[] b = o.buffer();
+            p = ByteOutput.put(b, p, key);
+            b[p++] = '(';
+            p = ByteOutput.putInt(b, p, id);
+            b[p++] = ')';
+            b[p++] = ' ';
+            int end = ByteOutput.putAscii(b, p, name);
+            if (end >= 0) {
+                b[end] = '\n';
+                o.commit(end + 1);
+            } else {
+                o.commit(p);
+                o.text(name).ascii('\n');
+            }
+        }
+
+        /** Writes "key(id)\n" at {@code p}; returns the position after it. */
+        private static int reference(byte[] b, int p, byte[] key, int id) {
+            p = ByteOutput.put(b, p, key);
+            b[p++] = '(';
+            p = ByteOutput.putInt(b, p, id);
+            b[p++] = ')';
+            b[p++] = '\n';
+            return p;
+        }
+
+        /** Writes the first {@code count} values, each after a space, and the line end. */
+        private void costs(long[] values, int count) throws IOException {
+            int p = o.reserve(1 + count * (1 + ByteOutput.MAX_NUMBER));
+            o.commit(putCosts(o.buffer(), p, values, count - 1));
         }
 
         /**
-         * Appends cost values, each after a space. Trailing zeros are left out (the format reads missing
-         * values as 0), but at least one value is written; {@code all} writes every column.
+         * The last column a cost line needs: trailing zeros are left out (the format reads missing
+         * values as 0), but at least one value is written.
          */
-        private static StringBuilder appendCosts(StringBuilder sb, long[] values, boolean all) {
-            int last = values.length;
-            if (!all) {
-                while (last > 1 && values[last - 1] == 0) {
-                    last--;
-                }
+        private static int lastColumn(long[] values) {
+            int last = values.length - 1;
+            while (last > 0 && values[last] == 0) {
+                last--;
             }
-            for (int i = 0; i < last; i++) {
-                sb.append(' ').append(values[i]);
-            }
-            return sb;
+            return last;
         }
 
-        /** Index of the first entry of each function in a list sorted by function, with a sentinel at the end. */
-        private static int[] starts(int functions, int size, java.util.function.IntUnaryOperator functionAt) {
-            int[] start = new int[functions + 1];
-            int i = 0;
-            for (int f = 0; f <= functions; f++) {
-                while (i < size && functionAt.applyAsInt(i) < f) {
-                    i++;
-                }
-                start[f] = i;
+        /** Writes values up to {@code last}, each after a space, and the line end; returns the position after. */
+        private static int putCosts(byte[] b, int p, long[] values, int last) {
+            for (int i = 0; i <= last; i++) {
+                b[p++] = ' ';
+                p = ByteOutput.putLong(b, p, values[i]);
             }
-            return start;
+            b[p++] = '\n';
+            return p;
         }
     }
 }

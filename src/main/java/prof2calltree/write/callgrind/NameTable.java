@@ -1,6 +1,8 @@
 package prof2calltree.write.callgrind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,25 +19,162 @@ import prof2calltree.model.Function;
  * line when the files are the same: {@code <module> [a/pkg/__init__.py]}, {@code wrapper [app.py:12]}.
  */
 final class NameTable {
-    private record Identity(String name, String file, String object) {}
+    /**
+     * What KCacheGrind identifies a function by, with the two basenames as numbers. Used only
+     * where names collide. A class rather than a record: a record's equals and hashCode are
+     * bootstrapped through method handles, which costs more at start-up than the hashing.
+     */
+    private static final class Identity {
+        private final String name;
+        private final int file;
+        private final int object;
 
-    private final String[] names;
+        Identity(String name, int file, int object) {
+            this.name = name;
+            this.file = file;
+            this.object = object;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && file == other.file && object == other.object && name.equals(other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash(name, file, object);
+        }
+    }
+
+    private String[] names;
+
+    // While grouping: each function's plain name and basenames (as numbers), and a table of ids.
+    private final String[] plain;
+    private final int[] baseFile;
+    private final int[] baseObject;
+    /** Basenames as numbers: equal numbers for equal basenames, of files and objects alike. */
+    private final Map<String, Integer> basenames = new HashMap<>();
+    private String lastObject;
+    private int lastObjectBasename;
+    /** An open-addressing hash table of function id + 1, 0 for an empty slot: no object per function. */
+    private final int[] table;
+    private final int bits;
+    /** For each function, the first function with the same identity. */
+    private final int[] first;
 
     NameTable(List<Function> functions) {
-        names = new String[functions.size()];
-        Map<Identity, List<Function>> groups = new HashMap<>();
-        for (Function f : functions) {
-            groups.computeIfAbsent(identity(f.name(), f), k -> new ArrayList<>()).add(f);
+        this(functions, new FileTable(functions));
+    }
+
+    /** The names of {@code functions}, whose ids are their indexes, in {@code files}. */
+    NameTable(List<Function> functions, FileTable files) {
+        int n = functions.size();
+        plain = new String[n];
+        baseFile = new int[n];
+        baseObject = new int[n];
+        bits = Math.min(30, Math.max(4, 33 - Integer.numberOfLeadingZeros(n))); // at most half full
+        table = new int[1 << bits];
+        first = new int[n];
+        int[] fileBasename = new int[files.paths.length];
+        for (int i = 0; i < fileBasename.length; i++) {
+            fileBasename[i] = number(basename(files.paths[i]));
         }
+        List<Integer> sharers = new ArrayList<>(); // functions with the identity of an earlier one
+        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
+            addAll(functions, from, Math.min(n, from + FileTable.CHUNK), files.fileOf, fileBasename, sharers);
+        }
+        names = plain;
+        if (sharers.isEmpty()) {
+            return; // every identity is distinct already
+        }
+        names = plain.clone();
+        Map<Integer, List<Function>> groups = new HashMap<>();
+        for (int id : sharers) {
+            List<Function> group = groups.get(first[id]);
+            if (group == null) {
+                group = new ArrayList<>();
+                group.add(functions.get(first[id]));
+                groups.put(first[id], group);
+            }
+            group.add(functions.get(id));
+        }
+        // A new name that meets no other identity, old or new, needs no last resort.
+        Set<Identity> renamed = new HashSet<>();
+        boolean unique = true;
         for (List<Function> group : groups.values()) {
-            if (group.size() == 1) {
-                Function f = group.get(0);
-                names[f.id()] = clean(f.name());
-            } else {
-                disambiguate(group);
+            disambiguate(group);
+            for (Function f : group) {
+                int id = f.id();
+                String name = clean(names[id]);
+                unique &= find(name, baseFile[id], baseObject[id]) < 0
+                        && renamed.add(new Identity(name, baseFile[id], baseObject[id]));
             }
         }
-        ensureUnique(functions);
+        if (!unique) {
+            ensureUnique(functions);
+        }
+    }
+
+    private void addAll(List<Function> functions, int from, int to, int[] fileOf, int[] fileBasename,
+            List<Integer> sharers) {
+        for (int id = from; id < to; id++) {
+            if (add(id, functions.get(id), fileBasename[fileOf[id]])) {
+                sharers.add(id);
+            }
+        }
+    }
+
+    /** Adds function {@code id} to the table; true if an earlier function has its identity. */
+    private boolean add(int id, Function f, int file) {
+        String name = clean(f.name());
+        plain[id] = name;
+        baseFile[id] = file;
+        if (f.object() != lastObject) {
+            lastObject = f.object();
+            lastObjectBasename = number(basename(lastObject));
+        }
+        int object = lastObjectBasename;
+        baseObject[id] = object;
+        int other = find(name, file, object);
+        if (other < 0) {
+            table[-other - 1] = id + 1;
+            other = id;
+        }
+        first[id] = other;
+        return other != id;
+    }
+
+    /**
+     * The function in the table with this identity, or if there is none, -1 - the empty slot
+     * where it would go.
+     */
+    private int find(String name, int file, int object) {
+        int mask = table.length - 1;
+        int slot = (hash(name, file, object) * 0x9E3779B9) >>> (32 - bits);
+        while (true) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1 - slot;
+            }
+            int id = entry - 1;
+            if (baseFile[id] == file && baseObject[id] == object && plain[id].equals(name)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int hash(String name, int file, int object) {
+        return (name.hashCode() * 31 + file) * 31 + object;
+    }
+
+    private int number(String basename) {
+        Integer i = basenames.get(basename);
+        if (i == null) {
+            i = basenames.size();
+            basenames.put(basename, i);
+        }
+        return i;
     }
 
     /** The display name of the function with this id. */
@@ -57,29 +196,37 @@ final class NameTable {
         }
         // Sorted by path read backwards, each file's nearest different files are its neighbours,
         // so the tail that tells it apart is one component longer than the longest shared tail.
-        List<Function> sorted = new ArrayList<>(group);
-        Map<Function, String[]> parts = new HashMap<>();
-        for (Function f : group) {
-            parts.put(f, reversedComponents(f.file()));
+        int m = group.size();
+        String[][] parts = new String[m][];
+        Integer[] byPath = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            parts[k] = reversedComponents(group.get(k).file());
+            byPath[k] = k;
         }
-        sorted.sort((a, b) -> compare(parts.get(a), parts.get(b)));
+        Arrays.sort(byPath, new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                return NameTable.compare(parts[a], parts[b]);
+            }
+        });
         int i = 0;
-        while (i < sorted.size()) {
+        while (i < m) {
+            String file = group.get(byPath[i]).file();
             int j = i;
-            while (j < sorted.size() && sorted.get(j).file().equals(sorted.get(i).file())) {
+            while (j < m && group.get(byPath[j]).file().equals(file)) {
                 j++;
             }
-            String[] mine = parts.get(sorted.get(i));
+            String[] mine = parts[byPath[i]];
             int shared = 0;
             if (i > 0) {
-                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(i - 1))));
+                shared = Math.max(shared, commonPrefix(mine, parts[byPath[i - 1]]));
             }
-            if (j < sorted.size()) {
-                shared = Math.max(shared, commonPrefix(mine, parts.get(sorted.get(j))));
+            if (j < m) {
+                shared = Math.max(shared, commonPrefix(mine, parts[byPath[j]]));
             }
             boolean sameFile = j - i > 1;
             for (int k = i; k < j; k++) {
-                Function f = sorted.get(k);
+                Function f = group.get(byPath[k]);
                 String tag = tail(f.file(), shared + 1) + (sameFile ? ":" + f.line() : "");
                 names[f.id()] = clean(f.name() + f.qualifier() + " [" + tag + "]");
             }
@@ -87,14 +234,19 @@ final class NameTable {
         }
     }
 
+    /** The components of a path split at {@code /} and {@code \\}, last first (empty ones kept). */
     private static String[] reversedComponents(String path) {
-        String[] p = path.split("[/\\\\]", -1);
-        for (int a = 0, b = p.length - 1; a < b; a++, b--) {
-            String t = p[a];
-            p[a] = p[b];
-            p[b] = t;
+        List<String> p = new ArrayList<>();
+        int end = path.length();
+        for (int i = end - 1; i >= 0; i--) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '\\') {
+                p.add(path.substring(i + 1, end));
+                end = i;
+            }
         }
-        return p;
+        p.add(path.substring(0, end));
+        return p.toArray(new String[0]);
     }
 
     private static int compare(String[] a, String[] b) {
@@ -121,16 +273,13 @@ final class NameTable {
     private void ensureUnique(List<Function> functions) {
         Set<Identity> seen = new HashSet<>();
         for (Function f : functions) {
-            String name = names[f.id()];
-            for (int n = 2; !seen.add(identity(name, f)); n++) {
-                name = names[f.id()] + " #" + n;
+            int id = f.id();
+            String name = names[id];
+            for (int n = 2; !seen.add(new Identity(clean(name), baseFile[id], baseObject[id])); n++) {
+                name = names[id] + " #" + n;
             }
-            names[f.id()] = name;
+            names[id] = name;
         }
-    }
-
-    private static Identity identity(String name, Function f) {
-        return new Identity(clean(name), basename(f.file()), basename(f.object()));
     }
 
     /** The last {@code depth} components of a path, or the whole path if it has fewer. */

@@ -1,0 +1,126 @@
+package prof2calltree.write.callgrind;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import prof2calltree.model.Function;
+
+/**
+ * The order functions are written in: by file, then line, then display name, then id (so equal
+ * keys keep the profile's order). With files numbered in sorted order, each function's (file,
+ * line, id) is packed into one long, so the sort is a sort of primitives; only functions that
+ * share a file and a line, which are few, are then compared by name.
+ */
+final class FunctionOrder {
+    private FunctionOrder() {}
+
+    /** Function ids in writing order. */
+    static int[] of(List<Function> functions, FileTable files, NameTable names) {
+        return of(functions, files, names, false);
+    }
+
+    /** With {@code general}, always uses the comparator sort that packed keys stand in for (for tests). */
+    static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
+        int n = functions.size();
+        int[] lines = new int[n];
+        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
+            lines(functions, from, Math.min(n, from + FileTable.CHUNK), lines);
+        }
+        int minLine = 0;
+        int maxLine = 0;
+        for (int id = 0; id < n; id++) {
+            minLine = id == 0 ? lines[id] : Math.min(minLine, lines[id]);
+            maxLine = id == 0 ? lines[id] : Math.max(maxLine, lines[id]);
+        }
+        int fileBits = bits(files.paths.length - 1);
+        int lineBits = bits((long) maxLine - minLine);
+        int idBits = bits(n - 1);
+        if (general || fileBits + lineBits + idBits > 63) {
+            return sortGeneral(n, files.fileOf, lines, names);
+        }
+        return sortPacked(n, files.fileOf, lines, minLine, lineBits, idBits, names);
+    }
+
+    private static void lines(List<Function> functions, int from, int to, int[] lines) {
+        for (int id = from; id < to; id++) {
+            lines[id] = functions.get(id).line();
+        }
+    }
+
+    private static int[] sortPacked(int n, int[] fileOf, int[] lines, int minLine, int lineBits, int idBits,
+            NameTable names) {
+        long[] keys = new long[n];
+        for (int id = 0; id < n; id++) {
+            keys[id] = (((long) fileOf[id] << lineBits | (lines[id] - (long) minLine)) << idBits) | id;
+        }
+        Arrays.sort(keys);
+        long idMask = (1L << idBits) - 1;
+        int[] order = new int[n];
+        // Runs with the same file and line: sort by name, stably (they are in id order now).
+        int runStart = 0;
+        for (int k = 0; k <= n; k++) {
+            if (k == n || keys[k] >>> idBits != keys[runStart] >>> idBits) {
+                if (k - runStart > 1) {
+                    sortRun(order, runStart, k, names);
+                }
+                runStart = k;
+            }
+            if (k < n) {
+                order[k] = (int) (keys[k] & idMask);
+            }
+        }
+        return order;
+    }
+
+    private static void sortRun(int[] order, int from, int to, NameTable names) {
+        Integer[] run = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            run[k - from] = order[k];
+        }
+        Arrays.sort(run, new ByName(names));
+        for (int k = from; k < to; k++) {
+            order[k] = run[k - from];
+        }
+    }
+
+    private static int[] sortGeneral(int n, int[] fileOf, int[] lines, NameTable names) {
+        Integer[] ids = new Integer[n];
+        for (int id = 0; id < n; id++) {
+            ids[id] = id;
+        }
+        Arrays.sort(ids, new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                int c = Integer.compare(fileOf[a], fileOf[b]);
+                if (c == 0) {
+                    c = Integer.compare(lines[a], lines[b]);
+                }
+                return c != 0 ? c : names.name(a).compareTo(names.name(b));
+            }
+        });
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = ids[k];
+        }
+        return order;
+    }
+
+    /** Bits needed for values from 0 to {@code max}. */
+    private static int bits(long max) {
+        return 64 - Long.numberOfLeadingZeros(max);
+    }
+
+    /** Compares function ids by display name. */
+    private static final class ByName implements Comparator<Integer> {
+        private final NameTable names;
+
+        ByName(NameTable names) {
+            this.names = names;
+        }
+
+        @Override
+        public int compare(Integer a, Integer b) {
+            return names.name(a).compareTo(names.name(b));
+        }
+    }
+}
