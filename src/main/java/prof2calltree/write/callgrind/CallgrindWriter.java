@@ -171,13 +171,14 @@ public final class CallgrindWriter implements ProfileWriter {
                 file(FL, file);
             }
             function(FN, f);
+            lastLine = -1;
             for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
                 SelfCost cost = selfCosts[i];
                 long[] costs = cost.costs();
                 int last = lastColumn(costs);
                 int p = o.reserve(ByteOutput.MAX_NUMBER + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
                 byte[] b = o.buffer();
-                p = ByteOutput.putInt(b, p, cost.line());
+                p = position(b, p, cost.line());
                 o.commit(putCosts(b, p, costs, last));
             }
             for (int i = callStart[f]; i < callStart[f + 1]; i++) {
@@ -214,8 +215,46 @@ public final class CallgrindWriter implements ProfileWriter {
             b[p++] = ' ';
             p = ByteOutput.putInt(b, p, call.calleeLine());
             b[p++] = '\n';
-            p = ByteOutput.putInt(b, p, call.callerLine());
+            p = position(b, p, call.callerLine());
             o.commit(putCosts(b, p, costs, last));
+        }
+
+        /** The position of the block's last cost line; -1 at a block's start (or after a negative line). */
+        private long lastLine = -1;
+
+        /**
+         * Puts a cost line's position, compressed as the format allows (subposition compression):
+         * "*" for the last cost line's position, "+N" or "-N" relative to it where that is shorter
+         * than the absolute number; absolute as the first of each block, so that no reader's idea of
+         * where a block starts matters. KCacheGrind and callgrind_annotate both resolve relative
+         * positions against the last cost line (a calls= target does not move it). Needs
+         * {@link ByteOutput#MAX_NUMBER} bytes.
+         */
+        private int position(byte[] b, int p, int line) {
+            long last = lastLine;
+            lastLine = line;
+            if (last >= 0 && line >= 0) {
+                long diff = line - last;
+                if (diff == 0) {
+                    b[p] = '*';
+                    return p + 1;
+                }
+                long magnitude = Math.abs(diff);
+                if (digits(magnitude) + 1 < digits(line)) {
+                    b[p] = (byte) (diff > 0 ? '+' : '-');
+                    return ByteOutput.putLong(b, p + 1, magnitude);
+                }
+            }
+            return ByteOutput.putInt(b, p, line);
+        }
+
+        private static int digits(long v) {
+            int n = 1;
+            while (v >= 10) {
+                v /= 10;
+                n++;
+            }
+            return n;
         }
 
         void footer() throws IOException {

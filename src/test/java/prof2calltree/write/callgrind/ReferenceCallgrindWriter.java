@@ -99,10 +99,11 @@ final class ReferenceCallgrindWriter implements ProfileWriter {
                     currentFile = f.file();
                 }
                 w.write("fn=" + function(f) + "\n");
+                lastLine = -1;
                 for (int i = selfStart[f.id()]; i < selfStart[f.id() + 1]; i++) {
                     SelfCost cost = profile.selfCosts().get(i);
                     line.setLength(0);
-                    appendCosts(line.append(cost.line()), cost.costs(), false).append('\n');
+                    appendCosts(position(line, cost.line()), cost.costs(), false).append('\n');
                     w.append(line);
                 }
                 for (int i = callStart[f.id()]; i < callStart[f.id() + 1]; i++) {
@@ -122,8 +123,25 @@ final class ReferenceCallgrindWriter implements ProfileWriter {
             line.append("cfl=").append(file(callee.file())).append('\n');
             line.append("cfn=").append(function(callee)).append('\n');
             line.append("calls=").append(call.count()).append(' ').append(call.calleeLine()).append('\n');
-            appendCosts(line.append(call.callerLine()), call.inclusive(), false).append('\n');
+            appendCosts(position(line, call.callerLine()), call.inclusive(), false).append('\n');
             w.append(line);
+        }
+
+        private long lastLine = -1;
+
+        /**
+         * A cost line's position, compressed as the format allows: "*" for the last cost line's,
+         * "+N"/"-N" relative to it where that is shorter; absolute first in each block.
+         */
+        private StringBuilder position(StringBuilder sb, int position) {
+            String absolute = Integer.toString(position);
+            String relative = null;
+            if (lastLine >= 0 && position >= 0) {
+                long diff = position - lastLine;
+                relative = diff == 0 ? "*" : diff > 0 ? "+" + diff : "-" + (-diff);
+            }
+            lastLine = position;
+            return sb.append(relative != null && relative.length() < absolute.length() ? relative : absolute);
         }
 
         /** A file reference: "(id) path" the first time, "(id)" after. */
