@@ -1,8 +1,6 @@
 package prof2calltree.read.pstats;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,7 @@ public final class PstatsReader implements ProfileReader {
     /** The file name given to built-in functions, which pstats files under "~" or "". */
     public static final String BUILTIN_FILE = "<built-in>";
 
-    private static final double NANOS = 1e9;
+    static final double NANOS = 1e9;
 
     @Override
     public Profile read(Path file, Warnings warnings) throws IOException, BadInputException {
@@ -46,40 +44,82 @@ public final class PstatsReader implements ProfileReader {
 
     @Override
     public Profile read(Path file, Warnings warnings, Progress progress) throws IOException, BadInputException {
-        return read(readAll(file, progress), warnings);
-    }
-
-    /** The whole file, read in blocks so that progress can be shown for big dumps. */
-    private static byte[] readAll(Path file, Progress progress) throws IOException {
         long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 16) {
             throw new IOException("too large for a pstats dump: " + size + " bytes");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
-            byte[] block = new byte[1 << 20];
-            int n;
-            while ((n = in.read(block)) > 0) {
-                out.write(block, 0, n);
-                progress.advance(n);
-            }
-            return out.toByteArray();
-        }
+        return read(Files.readAllBytes(file), warnings, progress);
     }
 
     /** Reads a dump held in memory. */
     public Profile read(byte[] dump, Warnings warnings) throws BadInputException {
+        return read(dump, warnings, Progress.NONE);
+    }
+
+    /**
+     * Reads a dump held in memory, reporting progress as it is decoded. Dumps of the usual shape
+     * take the fast path ({@link StatsDecoder}); the rest, and every bad dump, the generic one.
+     */
+    private Profile read(byte[] dump, Warnings warnings, Progress progress) throws BadInputException {
+        StatsDecoder decoder = new StatsDecoder(dump, progress);
+        StatsTable table = decoder.decode();
+        if (table != null) {
+            warnTrailing(warnings, dump.length, decoder.position());
+            return table.toProfile(warnings);
+        }
+        Profile profile = readGeneric(dump, warnings);
+        progress.advance(dump.length - decoder.reported());
+        return profile;
+    }
+
+    /** Reads a dump through the generic marshal decoder: slower, but it takes any marshal data. */
+    static Profile readGeneric(byte[] dump, Warnings warnings) throws BadInputException {
         MarshalReader in = new MarshalReader(dump);
         Object top = in.readValue();
         if (!(top instanceof Dict stats)) {
             throw new BadInputException("not a pstats dump: it holds a " + PyValues.typeName(top)
                     + ", not a dict of function statistics");
         }
-        if (in.position() < in.length()) {
-            warnings.warn("ignored " + (in.length() - in.position()) + " bytes after the dump, from offset "
-                    + in.position());
-        }
+        warnTrailing(warnings, in.length(), in.position());
         return new Conversion(stats, warnings).run();
+    }
+
+    private static void warnTrailing(Warnings warnings, int length, int end) {
+        if (end < length) {
+            warnings.warn("ignored " + (length - end) + " bytes after the dump, from offset " + end);
+        }
+    }
+
+    /** The warnings that sum up a conversion. */
+    static void warnTotals(Warnings warnings, int negative, int unknownCallers) {
+        if (negative > 0) {
+            warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
+        }
+        if (unknownCallers > 0) {
+            warnings.warn(unknownCallers + " callers have no entry of their own; added them without self time");
+        }
+    }
+
+    /** The file name a function gets: pstats files built-ins under "~" (cProfile) or "" (profile). */
+    static String fileName(String file) {
+        return file.equals("~") || file.isEmpty() ? BUILTIN_FILE : file;
+    }
+
+    /** Seconds to whole nanoseconds, counting the negative times (clamped to 0) as it goes. */
+    static final class Nanos {
+        int negative;
+
+        long of(double seconds) {
+            return clamp(Math.round(seconds * NANOS));
+        }
+
+        long clamp(long nanos) {
+            if (nanos < 0) {
+                negative++;
+                return 0;
+            }
+            return nanos;
+        }
     }
 
     /**
@@ -94,7 +134,7 @@ public final class PstatsReader implements ProfileReader {
         /** Keys seen by identity first: Python 3 dumps refer back to the same key tuple objects. */
         private final Map<Object, Integer> idsByIdentity = new IdentityHashMap<>();
         private int[] lines = new int[64];
-        private int negative;
+        private final Nanos nanos = new Nanos();
         private int unknownCallers;
 
         Conversion(Dict stats, Warnings warnings) {
@@ -114,12 +154,7 @@ public final class PstatsReader implements ProfileReader {
                 int index = i;
                 entry(entryIds[i], stats.values().get(i), () -> "entry " + index + " (" + describe(key) + ")");
             }
-            if (negative > 0) {
-                warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
-            }
-            if (unknownCallers > 0) {
-                warnings.warn(unknownCallers + " callers have no entry of their own; added them without self time");
-            }
+            warnTotals(warnings, nanos.negative, unknownCallers);
             return builder.build();
         }
 
@@ -156,10 +191,7 @@ public final class PstatsReader implements ProfileReader {
             if (name == null) {
                 throw new BadInputException(where.get() + ": function name is a " + PyValues.typeName(tuple.get(2)));
             }
-            if (file.equals("~") || file.isEmpty()) {
-                file = BUILTIN_FILE;
-            }
-            int id = builder.function(name, file, "", line, "");
+            int id = builder.function(name, fileName(file), "", line, "");
             ids.put(key, id);
             idsByIdentity.put(key, id);
             if (id >= lines.length) {
@@ -205,7 +237,7 @@ public final class PstatsReader implements ProfileReader {
                 } else {
                     count = longValue(stat, edge, "call count");
                     double share = profileCalls == 0 ? 0 : (double) Math.max(0, count) / profileCalls;
-                    inclusive = clamp(Math.round(calleeCumulative * NANOS * share));
+                    inclusive = nanos.clamp(Math.round(calleeCumulative * NANOS * share));
                 }
                 if (count < 0) {
                     throw new BadInputException(edge.get() + ": negative call count " + count);
@@ -215,15 +247,7 @@ public final class PstatsReader implements ProfileReader {
         }
 
         private long nanos(Object value, Supplier<String> where, String field) throws BadInputException {
-            return clamp(Math.round(seconds(value, where, field) * NANOS));
-        }
-
-        private long clamp(long nanos) {
-            if (nanos < 0) {
-                negative++;
-                return 0;
-            }
-            return nanos;
+            return nanos.of(seconds(value, where, field));
         }
 
         private static double seconds(Object value, Supplier<String> where, String field) throws BadInputException {
