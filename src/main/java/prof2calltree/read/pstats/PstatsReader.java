@@ -1,6 +1,7 @@
 package prof2calltree.read.pstats;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,34 +43,47 @@ public final class PstatsReader implements ProfileReader {
         return read(file, warnings, Progress.NONE);
     }
 
+    /**
+     * Reads a dump from a file, reporting progress as it is decoded. Dumps of the usual shape are
+     * decoded as they stream in ({@link StatsDecoder}); the rest, and every bad dump, are read
+     * whole and go through the generic path.
+     */
     @Override
     public Profile read(Path file, Warnings warnings, Progress progress) throws IOException, BadInputException {
         long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 16) {
             throw new IOException("too large for a pstats dump: " + size + " bytes");
         }
-        return read(Files.readAllBytes(file), warnings, progress);
+        long reported;
+        try (InputStream in = Files.newInputStream(file)) {
+            StatsDecoder decoder = new StatsDecoder(in, size, progress);
+            StatsTable table = decoder.decode();
+            if (table != null) {
+                warnTrailing(warnings, decoder.trailing(), decoder.position());
+                return table.toProfile(warnings);
+            }
+            reported = decoder.reported();
+        }
+        byte[] dump = Files.readAllBytes(file);
+        Profile profile = readGeneric(dump, warnings);
+        progress.advance(Math.max(0, dump.length - reported));
+        return profile;
     }
 
     /** Reads a dump held in memory. */
     public Profile read(byte[] dump, Warnings warnings) throws BadInputException {
-        return read(dump, warnings, Progress.NONE);
-    }
-
-    /**
-     * Reads a dump held in memory, reporting progress as it is decoded. Dumps of the usual shape
-     * take the fast path ({@link StatsDecoder}); the rest, and every bad dump, the generic one.
-     */
-    private Profile read(byte[] dump, Warnings warnings, Progress progress) throws BadInputException {
-        StatsDecoder decoder = new StatsDecoder(dump, progress);
-        StatsTable table = decoder.decode();
-        if (table != null) {
-            warnTrailing(warnings, dump.length, decoder.position());
-            return table.toProfile(warnings);
+        StatsDecoder decoder = new StatsDecoder(dump, Progress.NONE);
+        StatsTable table;
+        try {
+            table = decoder.decode();
+        } catch (IOException e) {
+            throw new AssertionError("no I/O in memory", e);
         }
-        Profile profile = readGeneric(dump, warnings);
-        progress.advance(dump.length - decoder.reported());
-        return profile;
+        if (table == null) {
+            return readGeneric(dump, warnings);
+        }
+        warnTrailing(warnings, dump.length - decoder.position(), decoder.position());
+        return table.toProfile(warnings);
     }
 
     /** Reads a dump through the generic marshal decoder: slower, but it takes any marshal data. */
@@ -80,13 +94,13 @@ public final class PstatsReader implements ProfileReader {
             throw new BadInputException("not a pstats dump: it holds a " + PyValues.typeName(top)
                     + ", not a dict of function statistics");
         }
-        warnTrailing(warnings, in.length(), in.position());
+        warnTrailing(warnings, in.length() - in.position(), in.position());
         return new Conversion(stats, warnings).run();
     }
 
-    private static void warnTrailing(Warnings warnings, int length, int end) {
-        if (end < length) {
-            warnings.warn("ignored " + (length - end) + " bytes after the dump, from offset " + end);
+    private static void warnTrailing(Warnings warnings, long trailing, long end) {
+        if (trailing > 0) {
+            warnings.warn("ignored " + trailing + " bytes after the dump, from offset " + end);
         }
     }
 

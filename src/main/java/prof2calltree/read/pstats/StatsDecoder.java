@@ -1,11 +1,9 @@
 package prof2calltree.read.pstats;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import prof2calltree.read.Progress;
-import prof2calltree.read.pstats.PyValues.Bytes;
 
 /**
  * Decodes a pstats dump of the usual shape straight into a {@link StatsTable}, without building
@@ -13,7 +11,10 @@ import prof2calltree.read.pstats.PyValues.Bytes;
  * {@code (cc, nc, tt, ct, callers)} tuples of numbers and a dict, callers map key tuples to
  * {@code (nc, cc, tt, ct)} tuples or to plain ints. Back references ({@code r}, Python 3) and
  * interned strings ({@code R}, Python 2) are resolved through arrays, so each distinct string is
- * decoded once and a key tuple met again costs an array read.
+ * decoded once and a key tuple met again costs an array read. The bytes are read through a
+ * small window refilled from the file: on a cold JVM, reading a whole big dump into one fresh
+ * array costs more than decoding it (every page of the array and of the JDK's temporary buffer
+ * is touched for the first time).
  *
  * <p>It accepts only dumps the generic path ({@link MarshalReader} then the conversion in
  * {@link PstatsReader}) would convert to exactly the same profile. Anything else, including any
@@ -42,12 +43,24 @@ final class StatsDecoder {
     private static final byte KEY = 5;
 
     private static final int PROGRESS_STEP = 1 << 20;
+    /** Bytes asked of the file at a time, and the window's usual size. */
+    private static final int CHUNK = 1 << 16;
 
-    private final byte[] data;
+    /** Where more bytes come from; null when the whole dump is in {@link #buf}. */
+    private final InputStream source;
+    /** How many bytes the dump has: sizes in the data are checked against it. */
+    private final long size;
     private final Progress progress;
+    /** The window: bytes {@code [pos, limit)} are read and not yet decoded; buf[0] is at offset {@link #base}. */
+    private byte[] buf;
     private int pos;
+    private int limit;
+    private long base;
     private long reported;
+    /** An I/O error met while refilling, rethrown by {@link #decode}. */
+    private IOException failure;
     private final StatsTable table = new StatsTable();
+    private final Symbols symbols = new Symbols(table);
 
     /** Objects flagged with FLAG_REF, in stream order: kind, and the value or symbol or tuple index. */
     private byte[] refKinds = new byte[1024];
@@ -56,22 +69,43 @@ final class StatsDecoder {
     /** Symbols of the strings Python 2 interned ({@code t}), for {@code R} references. */
     private int[] interned = new int[256];
     private int internedCount;
-    /** Symbol ids by text for str, and by the bytes (as Latin-1) for bytes: equal only within a kind. */
-    private final Map<String, Integer> strSymbols = new HashMap<>();
-    private final Map<String, Integer> bytesSymbols = new HashMap<>();
 
     /** Set by {@link #read}: the kind and value of what it read. */
     private byte kind;
     private long value;
 
-    StatsDecoder(byte[] data, Progress progress) {
-        this.data = data;
+    /** A decoder of a dump held in memory. */
+    StatsDecoder(byte[] dump, Progress progress) {
+        this.source = null;
+        this.size = dump.length;
         this.progress = progress;
+        this.buf = dump;
+        this.limit = dump.length;
+    }
+
+    /** A decoder of the {@code size} bytes {@code source} will give; it does not close it. */
+    StatsDecoder(InputStream source, long size, Progress progress) {
+        this.source = source;
+        this.size = size;
+        this.progress = progress;
+        this.buf = new byte[CHUNK];
     }
 
     /** Offset just after the dict, once {@link #decode} succeeded. */
-    int position() {
-        return pos;
+    long position() {
+        return base + pos;
+    }
+
+    /** How many bytes follow the dict, once {@link #decode} succeeded: reads the source to its end. */
+    long trailing() throws IOException {
+        long n = limit - pos;
+        if (source != null) {
+            int r;
+            while ((r = source.read(buf, 0, Math.min(buf.length, CHUNK))) > 0) {
+                n += r;
+            }
+        }
+        return n;
     }
 
     /** Bytes reported to the progress receiver so far. */
@@ -80,7 +114,7 @@ final class StatsDecoder {
     }
 
     /** The decoded dump, or null if it is not of the usual shape. */
-    StatsTable decode() {
+    StatsTable decode() throws IOException {
         try {
             int code = u8();
             if ((code & 0x7f) != '{') {
@@ -89,22 +123,21 @@ final class StatsDecoder {
             if ((code & 0x80) != 0) {
                 reserve(); // The dict itself: left pending, as nothing may refer to it.
             }
-            while (true) {
-                if (data.length > pos && data[pos] == '0') {
-                    pos++;
-                    break;
-                }
+            while (!end()) {
                 int key = key();
                 entry(key);
-                if (pos - reported >= PROGRESS_STEP) {
-                    progress.advance(pos - reported);
-                    reported = pos;
+                if (base + pos - reported >= PROGRESS_STEP) {
+                    progress.advance(base + pos - reported);
+                    reported = base + pos;
                 }
             }
-            progress.advance(pos - reported);
-            reported = pos;
+            progress.advance(base + pos - reported);
+            reported = base + pos;
             return table;
         } catch (Unusual e) {
+            if (failure != null) {
+                throw failure;
+            }
             return null;
         }
     }
@@ -168,11 +201,7 @@ final class StatsDecoder {
             throw UNUSUAL;
         }
         int slot = (code & 0x80) != 0 ? reserve() : -1;
-        while (true) {
-            if (data.length > pos && data[pos] == '0') {
-                pos++;
-                break;
-            }
+        while (!end()) {
             int caller = key();
             stat(caller);
         }
@@ -275,11 +304,11 @@ final class StatsDecoder {
                 }
                 set(refKinds[index], refValues[index]);
             }
-            case 'z', 'Z' -> set(TEXT, latin1(shortSize()));
-            case 'a', 'A' -> set(TEXT, latin1(size()));
-            case 'u' -> set(TEXT, utf8(size()));
+            case 'z', 'Z' -> set(TEXT, latin1(u8()));
+            case 'a', 'A' -> set(TEXT, latin1(i32()));
+            case 'u' -> set(TEXT, utf8(i32()));
             case 't' -> {
-                int symbol = utf8(size());
+                int symbol = utf8(i32());
                 if (internedCount == interned.length) {
                     interned = Arrays.copyOf(interned, internedCount * 2);
                 }
@@ -293,7 +322,12 @@ final class StatsDecoder {
                 }
                 set(TEXT, interned[index]);
             }
-            case 's' -> set(TEXT, bytes(size()));
+            case 's' -> {
+                int n = i32();
+                need(n);
+                set(TEXT, symbols.bytes(buf, pos, n));
+                pos += n;
+            }
             default -> throw UNUSUAL;
         }
     }
@@ -327,85 +361,88 @@ final class StatsDecoder {
     }
 
     /** A str decoded as Latin-1, as marshal's ASCII types are. */
-    private int latin1(int n) {
-        String s = new String(data, pos, n, StandardCharsets.ISO_8859_1);
+    private int latin1(int n) throws Unusual {
+        need(n);
+        int symbol = symbols.latin1(buf, pos, n);
         pos += n;
-        return symbol(strSymbols, s, s);
+        return symbol;
     }
 
-    /** A str in UTF-8, decoded as {@link MarshalReader} does (Latin-1 if it is not valid UTF-8). */
-    private int utf8(int n) {
-        String s = ascii(pos, n)
-                ? new String(data, pos, n, StandardCharsets.ISO_8859_1)
-                : new Bytes(Arrays.copyOfRange(data, pos, pos + n)).text();
+    /** A str in UTF-8. */
+    private int utf8(int n) throws Unusual {
+        need(n);
+        int symbol = symbols.utf8(buf, pos, n);
         pos += n;
-        return symbol(strSymbols, s, s);
+        return symbol;
     }
 
-    /** A byte string (Python 2's str): equal only to the same bytes, shown as {@link Bytes#text}. */
-    private int bytes(int n) {
-        String raw = new String(data, pos, n, StandardCharsets.ISO_8859_1);
-        Integer known = bytesSymbols.get(raw);
-        if (known != null) {
-            pos += n;
-            return known;
+    /** Whether the dict ends here (the NULL marker), consuming the marker if so. */
+    private boolean end() throws Unusual {
+        if (pos >= limit && !fill(1)) {
+            throw UNUSUAL;
         }
-        String text = ascii(pos, n) ? raw : new Bytes(Arrays.copyOfRange(data, pos, pos + n)).text();
-        pos += n;
-        return symbol(bytesSymbols, raw, text);
+        if (buf[pos] == '0') {
+            pos++;
+            return true;
+        }
+        return false;
     }
 
-    private boolean ascii(int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (data[i] < 0) {
-                return false;
+    /**
+     * Makes the next {@code n} bytes of a string (a size from the data) readable, checking the
+     * size against the dump's length before the window grows for it.
+     */
+    private void need(int n) throws Unusual {
+        if (n < 0 || n > size - (base + pos)) {
+            throw UNUSUAL;
+        }
+        if (limit - pos < n && !fill(n)) {
+            throw UNUSUAL;
+        }
+    }
+
+    /** Refills the window so that at least {@code n} bytes are readable; false at the end of the data. */
+    private boolean fill(int n) throws Unusual {
+        if (source == null) {
+            return false;
+        }
+        int left = limit - pos;
+        byte[] into = n > buf.length ? new byte[Math.max(n, buf.length * 2)] : buf;
+        System.arraycopy(buf, pos, into, 0, left);
+        buf = into;
+        base += pos;
+        pos = 0;
+        limit = left;
+        try {
+            while (limit < n) {
+                int r = source.read(buf, limit, Math.min(buf.length - limit, CHUNK));
+                if (r < 0) {
+                    return false;
+                }
+                limit += r;
             }
+        } catch (IOException e) {
+            failure = e;
+            throw UNUSUAL;
         }
         return true;
     }
 
-    private int symbol(Map<String, Integer> symbols, String key, String text) {
-        Integer known = symbols.get(key);
-        if (known != null) {
-            return known;
-        }
-        int id = table.symbol(text);
-        symbols.put(key, id);
-        return id;
-    }
-
-    /** A size from the data, checked against the bytes left. */
-    private int size() throws Unusual {
-        int n = i32();
-        if (n < 0 || n > data.length - pos) {
-            throw UNUSUAL;
-        }
-        return n;
-    }
-
-    /** A one-byte size, checked against the bytes left. */
-    private int shortSize() throws Unusual {
-        int n = u8();
-        if (n > data.length - pos) {
-            throw UNUSUAL;
-        }
-        return n;
-    }
-
     private int u8() throws Unusual {
-        if (pos >= data.length) {
+        if (pos >= limit && !fill(1)) {
             throw UNUSUAL;
         }
-        return data[pos++] & 0xff;
+        return buf[pos++] & 0xff;
     }
 
     private int i32() throws Unusual {
-        int p = pos;
-        if (data.length - p < 4) {
+        if (limit - pos < 4 && !fill(4)) {
             throw UNUSUAL;
         }
+        byte[] b = buf;
+        int p = pos;
         pos = p + 4;
-        return (data[p] & 0xff) | (data[p + 1] & 0xff) << 8 | (data[p + 2] & 0xff) << 16 | data[p + 3] << 24;
+        return (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | b[p + 3] << 24;
     }
 
     private long i64() throws Unusual {

@@ -1,7 +1,9 @@
 package prof2calltree.read.pstats;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import prof2calltree.model.Profile;
 import prof2calltree.model.ProfileBuilder;
 import prof2calltree.read.Warnings;
@@ -17,27 +19,29 @@ final class StatsTable {
     private String[] texts = new String[1024];
     private int textCount;
 
-    /** Distinct key tuples by equality: (file symbol, line, name symbol). */
-    private int[] tupleFile = new int[1024];
-    private int[] tupleLine = new int[1024];
-    private int[] tupleName = new int[1024];
+    /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
+    private int[] tuples = new int[3 * 1024];
     private int tupleCount;
-    /** Open addressing over tuple index + 1; 0 is an empty slot. */
-    private int[] tupleSlots = new int[2048];
+    /** Open addressing, two ints a slot: the tuple's hash, and its index + 1 (0 for an empty slot). */
+    private int[] tupleSlots = new int[2 * 4096];
 
-    private int[] entryTuple = new int[1024];
-    /** Self and cumulative seconds of each entry. */
-    private double[] entryTt = new double[1024];
-    private double[] entryCt = new double[1024];
-    /** Index of the first edge after each entry's callers. */
-    private int[] entryEdgeEnd = new int[1024];
-    private int entryCount;
+    /**
+     * Three longs an entry: its tuple (high half) and the index of its first edge (low half),
+     * then its self and cumulative seconds (as double bits).
+     */
+    private final LongBlocks entries = new LongBlocks();
+    /**
+     * Two longs an edge: the caller's tuple (high half) and the call count (low half, unsigned;
+     * {@link #BIG} if it needs more bits: then it is in {@link #bigCounts}), then the cumulative
+     * seconds (as double bits; NaN for the profile module's plain call counts).
+     */
+    private final LongBlocks edges = new LongBlocks();
+    private static final long BIG = 0xffffffffL;
+    private final Map<Integer, Long> bigCounts = new HashMap<>();
 
-    private int[] edgeCaller = new int[4096];
-    private long[] edgeCalls = new long[4096];
-    /** Cumulative seconds of each edge; NaN for the profile module's plain call counts. */
-    private double[] edgeCt = new double[4096];
-    private int edgeCount;
+    String text(int symbol) {
+        return texts[symbol];
+    }
 
     /** Adds the text of a new distinct string and returns its symbol id. */
     int symbol(String text) {
@@ -50,34 +54,34 @@ final class StatsTable {
 
     /** The index of the tuple equal to (file, line, name), adding it if it is new. */
     int tuple(int file, int line, int name) {
-        int mask = tupleSlots.length - 1;
-        int h = mix(file, line, name) & mask;
+        int[] t = tupleSlots;
+        int mask = t.length / 2 - 1;
+        int h = mix(file, line, name);
+        int i = h & mask;
         while (true) {
-            int slot = tupleSlots[h];
-            if (slot == 0) {
+            int index = t[2 * i + 1];
+            if (index == 0) {
                 break;
             }
-            int t = slot - 1;
-            if (tupleFile[t] == file && tupleLine[t] == line && tupleName[t] == name) {
-                return t;
+            int at = 3 * (index - 1);
+            if (t[2 * i] == h && tuples[at] == file && tuples[at + 1] == line && tuples[at + 2] == name) {
+                return index - 1;
             }
-            h = (h + 1) & mask;
+            i = (i + 1) & mask;
         }
-        if (tupleCount == tupleFile.length) {
-            int n = tupleCount * 2;
-            tupleFile = Arrays.copyOf(tupleFile, n);
-            tupleLine = Arrays.copyOf(tupleLine, n);
-            tupleName = Arrays.copyOf(tupleName, n);
+        if (3 * tupleCount == tuples.length) {
+            tuples = Arrays.copyOf(tuples, tuples.length * 2);
         }
-        int t = tupleCount++;
-        tupleFile[t] = file;
-        tupleLine[t] = line;
-        tupleName[t] = name;
-        tupleSlots[h] = t + 1;
-        if (tupleCount * 2 > tupleSlots.length) {
-            rehash();
+        int tuple = tupleCount++;
+        tuples[3 * tuple] = file;
+        tuples[3 * tuple + 1] = line;
+        tuples[3 * tuple + 2] = name;
+        t[2 * i] = h;
+        t[2 * i + 1] = tuple + 1;
+        if (tupleCount * 2 > t.length / 2) {
+            growTuples();
         }
-        return t;
+        return tuple;
     }
 
     private static int mix(int file, int line, int name) {
@@ -86,48 +90,42 @@ final class StatsTable {
         return h ^ (h >>> 15);
     }
 
-    private void rehash() {
-        int[] slots = new int[tupleSlots.length * 2];
-        int mask = slots.length - 1;
-        for (int t = 0; t < tupleCount; t++) {
-            int h = mix(tupleFile[t], tupleLine[t], tupleName[t]) & mask;
-            while (slots[h] != 0) {
-                h = (h + 1) & mask;
+    private void growTuples() {
+        int[] old = tupleSlots;
+        int[] t = new int[old.length * 2];
+        int mask = t.length / 2 - 1;
+        for (int from = 0; from < old.length; from += 2) {
+            if (old[from + 1] != 0) {
+                int i = old[from] & mask;
+                while (t[2 * i + 1] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[2 * i] = old[from];
+                t[2 * i + 1] = old[from + 1];
             }
-            slots[h] = t + 1;
         }
-        tupleSlots = slots;
+        tupleSlots = t;
     }
 
     /** Starts an entry; the edges added next are its callers. */
     void entry(int tuple, double tt, double ct) {
-        if (entryCount == entryTuple.length) {
-            int n = entryCount * 2;
-            entryTuple = Arrays.copyOf(entryTuple, n);
-            entryTt = Arrays.copyOf(entryTt, n);
-            entryCt = Arrays.copyOf(entryCt, n);
-            entryEdgeEnd = Arrays.copyOf(entryEdgeEnd, n);
-        }
-        entryTuple[entryCount] = tuple;
-        entryTt[entryCount] = tt;
-        entryCt[entryCount] = ct;
-        entryEdgeEnd[entryCount] = edgeCount;
-        entryCount++;
+        entries.add((long) tuple << 32 | edges.size() / 2);
+        entries.add(Double.doubleToRawLongBits(tt));
+        entries.add(Double.doubleToRawLongBits(ct));
     }
 
-    /** Adds a caller of the current entry; {@code ct} is NaN for a plain call count. */
+    /** Adds a caller of the current entry: {@code calls} is at least 0, {@code ct} NaN for a plain call count. */
     void edge(int callerTuple, long calls, double ct) {
-        if (edgeCount == edgeCaller.length) {
-            int n = edgeCount * 2;
-            edgeCaller = Arrays.copyOf(edgeCaller, n);
-            edgeCalls = Arrays.copyOf(edgeCalls, n);
-            edgeCt = Arrays.copyOf(edgeCt, n);
+        if (calls >= BIG) {
+            bigCounts.put(edges.size() / 2, calls);
         }
-        edgeCaller[edgeCount] = callerTuple;
-        edgeCalls[edgeCount] = calls;
-        edgeCt[edgeCount] = ct;
-        edgeCount++;
-        entryEdgeEnd[entryCount - 1] = edgeCount;
+        edges.add((long) callerTuple << 32 | Math.min(calls, BIG));
+        edges.add(Double.doubleToRawLongBits(ct));
+    }
+
+    private long calls(int edge) {
+        long calls = edges.get(2 * edge) & BIG;
+        return calls == BIG ? bigCounts.get(edge) : calls;
     }
 
     /**
@@ -138,29 +136,36 @@ final class StatsTable {
         ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME));
         int[] ids = new int[tupleCount];
         Arrays.fill(ids, -1);
+        int entryCount = entries.size() / 3;
         for (int e = 0; e < entryCount; e++) {
-            int t = entryTuple[e];
+            int t = (int) (entries.get(3 * e) >>> 32);
             if (ids[t] < 0) {
                 ids[t] = function(builder, t);
             }
         }
         PstatsReader.Nanos nanos = new PstatsReader.Nanos();
         int unknownCallers = 0;
-        int from = 0;
+        int edgeCount = edges.size() / 2;
         for (int e = 0; e < entryCount; e++) {
-            int t = entryTuple[e];
+            long head = entries.get(3 * e);
+            int t = (int) (head >>> 32);
+            int from = (int) head;
+            int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
+            double tt = Double.longBitsToDouble(entries.get(3 * e + 1));
+            double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
             int callee = ids[t];
-            int line = tupleLine[t];
-            builder.addSelf(callee, line, 0, nanos.of(entryTt[e]));
-            int to = entryEdgeEnd[e];
+            int line = tuples[3 * t + 1];
+            builder.addSelf(callee, line, 0, nanos.of(tt));
             long profileCalls = 0;
             for (int k = from; k < to; k++) {
-                if (Double.isNaN(edgeCt[k])) {
-                    profileCalls += Math.max(0, edgeCalls[k]);
+                if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
+                    profileCalls += calls(k);
                 }
             }
             for (int k = from; k < to; k++) {
-                int c = edgeCaller[k];
+                int c = (int) (edges.get(2 * k) >>> 32);
+                long calls = calls(k);
+                double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
                 int caller = ids[c];
                 if (caller < 0) {
                     caller = function(builder, c);
@@ -168,22 +173,21 @@ final class StatsTable {
                     unknownCallers++;
                 }
                 long inclusive;
-                if (Double.isNaN(edgeCt[k])) {
-                    double share = profileCalls == 0 ? 0 : (double) Math.max(0, edgeCalls[k]) / profileCalls;
-                    inclusive = nanos.clamp(Math.round(entryCt[e] * PstatsReader.NANOS * share));
+                if (Double.isNaN(edgeCt)) {
+                    double share = profileCalls == 0 ? 0 : (double) calls / profileCalls;
+                    inclusive = nanos.clamp(Math.round(ct * PstatsReader.NANOS * share));
                 } else {
-                    inclusive = nanos.of(edgeCt[k]);
+                    inclusive = nanos.of(edgeCt);
                 }
-                builder.addCall(caller, tupleLine[c], callee, line, edgeCalls[k], 0, inclusive);
+                builder.addCall(caller, tuples[3 * c + 1], callee, line, calls, 0, inclusive);
             }
-            from = to;
         }
         PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
         return builder.build();
     }
 
     private int function(ProfileBuilder builder, int t) {
-        return builder.function(texts[tupleName[t]], PstatsReader.fileName(texts[tupleFile[t]]), "",
-                tupleLine[t], "");
+        return builder.function(texts[tuples[3 * t + 2]], PstatsReader.fileName(texts[tuples[3 * t]]), "",
+                tuples[3 * t + 1], "");
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,28 +36,48 @@ class StatsDecoderTest {
         return Fixtures.list("pstats", ".prof").stream();
     }
 
-    /** The outcome of one path: the profile and warnings as text, or the error message. */
-    private static String outcome(byte[] dump, boolean fast) {
-        List<String> warnings = new ArrayList<>();
-        Profile profile;
-        if (fast) {
-            StatsDecoder decoder = new StatsDecoder(dump, Progress.NONE);
-            StatsTable table = decoder.decode();
-            if (table == null) {
-                return null;
+    /** A stream that gives a few bytes at a time, so that the decoder's window is refilled everywhere. */
+    private static InputStream trickle(byte[] dump) {
+        return new ByteArrayInputStream(dump) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
             }
-            if (decoder.position() < dump.length) {
-                warnings.add("ignored " + (dump.length - decoder.position()) + " bytes after the dump, from offset "
-                        + decoder.position());
-            }
-            profile = table.toProfile(warnings::add);
-        } else {
-            try {
-                profile = PstatsReader.readGeneric(dump, warnings::add);
-            } catch (BadInputException e) {
-                return "error: " + e.getMessage();
-            }
+        };
+    }
+
+    /** The fast path's outcome, decoding from memory and from a stream, which must agree; null if declined. */
+    private static String fastOutcome(byte[] dump) throws IOException {
+        String inMemory = fastOutcome(dump, new StatsDecoder(dump, Progress.NONE));
+        String streamed = fastOutcome(dump, new StatsDecoder(trickle(dump), dump.length, Progress.NONE));
+        assertEquals(inMemory, streamed, "decoded from memory and from a stream");
+        return inMemory;
+    }
+
+    private static String fastOutcome(byte[] dump, StatsDecoder decoder) throws IOException {
+        StatsTable table = decoder.decode();
+        if (table == null) {
+            return null;
         }
+        List<String> warnings = new ArrayList<>();
+        long trailing = decoder.trailing();
+        if (trailing > 0) {
+            warnings.add("ignored " + trailing + " bytes after the dump, from offset " + decoder.position());
+        }
+        return describe(table.toProfile(warnings::add), warnings);
+    }
+
+    /** The generic path's outcome: the profile and warnings as text, or the error message. */
+    private static String genericOutcome(byte[] dump) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            return describe(PstatsReader.readGeneric(dump, warnings::add), warnings);
+        } catch (BadInputException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    private static String describe(Profile profile, List<String> warnings) {
         StringBuilder b = new StringBuilder();
         profile.functions().forEach(f -> b.append(f).append('\n'));
         for (SelfCost s : profile.selfCosts()) {
@@ -70,10 +93,10 @@ class StatsDecoderTest {
         return b.toString();
     }
 
-    private static void assertSameOutcome(byte[] dump, String how) {
-        String fast = outcome(dump, true);
+    private static void assertSameOutcome(byte[] dump, String how) throws IOException {
+        String fast = fastOutcome(dump);
         if (fast != null) {
-            assertEquals(outcome(dump, false), fast, how);
+            assertEquals(genericOutcome(dump), fast, how);
         }
     }
 
@@ -82,13 +105,13 @@ class StatsDecoderTest {
     void fixturesConvertAsTheGenericPathDoes(Path dump) throws Exception {
         byte[] bytes = Files.readAllBytes(dump);
         String name = dump.getFileName().toString();
-        String fast = outcome(bytes, true);
+        String fast = fastOutcome(bytes);
         // Only the profile module's -o dumps hold a code object, which is left to the generic path.
         if (!name.contains("-profile.")) {
             assertNotNull(fast, "the fast path declined " + name);
         }
         if (fast != null) {
-            assertEquals(outcome(bytes, false), fast);
+            assertEquals(genericOutcome(bytes), fast);
         }
     }
 
@@ -162,7 +185,7 @@ class StatsDecoderTest {
     }
 
     @Test
-    void stringsOfEachKindAreEqualOnlyAsPythonSaysAndShownAsTheGenericPathShowsThem() {
+    void stringsOfEachKindAreEqualOnlyAsPythonSaysAndShownAsTheGenericPathShowsThem() throws Exception {
         // Python 2 style: an entry keyed by a byte string, called from a caller keyed by an equal str,
         // which is another tuple in Python, so another (unknown) caller that the builder merges.
         byte[] dump = new Dump().b('{')
@@ -175,13 +198,13 @@ class StatsDecoderTest {
                 .b(')', 4).i(1).i(1).g(0.0).g(-0.5)
                 .b('0')
                 .b('0').bytes();
-        String fast = outcome(dump, true);
+        String fast = fastOutcome(dump);
         assertNotNull(fast);
-        assertEquals(outcome(dump, false), fast);
+        assertEquals(genericOutcome(dump), fast);
     }
 
     @Test
-    void backReferencesToKeysIntsAndStrings() {
+    void backReferencesToKeysIntsAndStrings() throws Exception {
         // Python 3 style: the key tuple, its strings and an int flagged, then referred back to.
         byte[] dump = new Dump().b('{' | 0x80)
                 .b(')' | 0x80, 3).s('Z' | 0x80, "a.py").b('i' | 0x80, 7, 0, 0, 0).s('z' | 0x80, "g")
@@ -191,13 +214,13 @@ class StatsDecoderTest {
                 .b(')', 3).b('r', 2, 0, 0, 0).i(9).b('r', 4, 0, 0, 0).i(3)
                 .b('0')
                 .b('0').bytes();
-        String fast = outcome(dump, true);
+        String fast = fastOutcome(dump);
         assertNotNull(fast);
-        assertEquals(outcome(dump, false), fast);
+        assertEquals(genericOutcome(dump), fast);
     }
 
     @Test
-    void declinesWhatOnlyTheGenericPathReads() {
+    void declinesWhatOnlyTheGenericPathReads() throws Exception {
         byte[] code = new Dump().b('{').b(')', 3).s('z', "a.py").i(1).b('c').b('0').bytes();
         assertNull(new StatsDecoder(code, Progress.NONE).decode());
         byte[] toTheDict = new Dump().b('{' | 0x80).b('r', 0, 0, 0, 0).b('0').bytes();
