@@ -45,6 +45,12 @@ final class StatsDecoder {
     private static final int PROGRESS_STEP = 1 << 20;
     /** Bytes asked of the file at a time, and the window's usual size. */
     private static final int CHUNK = 1 << 16;
+    /**
+     * Smaller reads at first, so that refills happen while the JIT is still profiling: code
+     * compiled before any refill treats one as unexpected and is thrown away at the first one.
+     */
+    private static final int EARLY_CHUNK = 1 << 12;
+    private static final int EARLY_BYTES = 1 << 18;
 
     /** Where more bytes come from; null when the whole dump is in {@link #buf}. */
     private final InputStream source;
@@ -415,7 +421,8 @@ final class StatsDecoder {
         limit = left;
         try {
             while (limit < n) {
-                int r = source.read(buf, limit, Math.min(buf.length - limit, CHUNK));
+                int chunk = base < EARLY_BYTES ? EARLY_CHUNK : CHUNK;
+                int r = source.read(buf, limit, Math.min(buf.length - limit, Math.max(chunk, n - limit)));
                 if (r < 0) {
                     return false;
                 }
