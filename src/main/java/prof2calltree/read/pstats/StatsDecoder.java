@@ -70,7 +70,7 @@ final class StatsDecoder {
 
     /** Objects flagged with FLAG_REF, in stream order: kind, and the value or symbol or tuple index. */
     private byte[] refKinds = new byte[1024];
-    private long[] refValues = new long[1024];
+    private final LongBlocks refValues = new LongBlocks();
     private int refCount;
     /** Symbols of the strings Python 2 interned ({@code t}), for {@code R} references. */
     private int[] interned = new int[256];
@@ -308,7 +308,7 @@ final class StatsDecoder {
                 if (index < 0 || index >= refCount || refKinds[index] < INT) {
                     throw UNUSUAL;
                 }
-                set(refKinds[index], refValues[index]);
+                set(refKinds[index], refValues.get(index));
             }
             case 'z', 'Z' -> set(TEXT, latin1(u8()));
             case 'a', 'A' -> set(TEXT, latin1(i32()));
@@ -349,21 +349,21 @@ final class StatsDecoder {
         if (index < 0 || index >= refCount || refKinds[index] != expected) {
             throw UNUSUAL;
         }
-        return refValues[index];
+        return refValues.get(index);
     }
 
     private int reserve() {
         if (refCount == refKinds.length) {
             refKinds = Arrays.copyOf(refKinds, refCount * 2);
-            refValues = Arrays.copyOf(refValues, refCount * 2);
         }
         refKinds[refCount] = PENDING;
+        refValues.add(0);
         return refCount++;
     }
 
     private void remember(int slot, byte k, long v) {
         refKinds[slot] = k;
-        refValues[slot] = v;
+        refValues.set(slot, v);
     }
 
     /** A str decoded as Latin-1, as marshal's ASCII types are. */
