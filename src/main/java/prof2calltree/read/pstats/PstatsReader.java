@@ -59,7 +59,9 @@ public final class PstatsReader implements ProfileReader {
             StatsDecoder decoder = new StatsDecoder(in, size, progress);
             StatsTable table = decoder.decode();
             if (table != null) {
-                warnTrailing(warnings, decoder.trailing(), decoder.position());
+                long trailing = decoder.trailing();
+                progress.advance(decoder.position() + trailing - decoder.reported());
+                warnTrailing(warnings, trailing, decoder.position());
                 return table.toProfile(warnings);
             }
             reported = decoder.reported();

@@ -131,6 +131,7 @@ final class StatsTable {
     /**
      * Feeds the builder as the generic conversion does: every entry key first, in dict order,
      * then each entry's self time and calls, adding callers without an entry as they are met.
+     * It lets go of the entries and edges as it feeds them, so it can run only once.
      */
     Profile toProfile(Warnings warnings) {
         ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME));
@@ -181,6 +182,8 @@ final class StatsTable {
                 }
                 builder.addCall(caller, tuples[3 * c + 1], callee, line, calls, 0, inclusive);
             }
+            edges.release(2 * to);
+            entries.release(3 * e);
         }
         PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
         return builder.build();

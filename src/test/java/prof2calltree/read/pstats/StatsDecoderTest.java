@@ -240,6 +240,12 @@ class StatsDecoderTest {
         total[0] = 0;
         new PstatsReader().read(writeTemp(profile), w -> { }, n -> total[0] += n);
         assertEquals(profile.length, total[0]);
+        byte[] longer = Arrays.copyOf(dump, dump.length + 5);
+        total[0] = 0;
+        List<String> warnings = new ArrayList<>();
+        new PstatsReader().read(writeTemp(longer), warnings::add, n -> total[0] += n);
+        assertEquals(longer.length, total[0]);
+        assertEquals(List.of("ignored 5 bytes after the dump, from offset " + dump.length), warnings);
     }
 
     private static Path writeTemp(byte[] dump) throws Exception {
