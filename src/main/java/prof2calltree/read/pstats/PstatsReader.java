@@ -1,6 +1,5 @@
 package prof2calltree.read.pstats;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -37,49 +36,106 @@ public final class PstatsReader implements ProfileReader {
     /** The file name given to built-in functions, which pstats files under "~" or "". */
     public static final String BUILTIN_FILE = "<built-in>";
 
-    private static final double NANOS = 1e9;
+    static final double NANOS = 1e9;
 
     @Override
     public Profile read(Path file, Warnings warnings) throws IOException, BadInputException {
         return read(file, warnings, Progress.NONE);
     }
 
+    /**
+     * Reads a dump from a file, reporting progress as it is decoded. Dumps of the usual shape are
+     * decoded as they stream in ({@link StatsDecoder}); the rest, and every bad dump, are read
+     * whole and go through the generic path.
+     */
     @Override
     public Profile read(Path file, Warnings warnings, Progress progress) throws IOException, BadInputException {
-        return read(readAll(file, progress), warnings);
-    }
-
-    /** The whole file, read in blocks so that progress can be shown for big dumps. */
-    private static byte[] readAll(Path file, Progress progress) throws IOException {
         long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 16) {
             throw new IOException("too large for a pstats dump: " + size + " bytes");
         }
+        long reported;
         try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
-            byte[] block = new byte[1 << 20];
-            int n;
-            while ((n = in.read(block)) > 0) {
-                out.write(block, 0, n);
-                progress.advance(n);
+            StatsDecoder decoder = new StatsDecoder(in, size, progress);
+            StatsTable table = decoder.decode();
+            if (table != null) {
+                long trailing = decoder.trailing();
+                progress.advance(decoder.position() + trailing - decoder.reported());
+                warnTrailing(warnings, trailing, decoder.position());
+                return table.toProfile(warnings);
             }
-            return out.toByteArray();
+            reported = decoder.reported();
         }
+        byte[] dump = Files.readAllBytes(file);
+        Profile profile = readGeneric(dump, warnings);
+        progress.advance(Math.max(0, dump.length - reported));
+        return profile;
     }
 
     /** Reads a dump held in memory. */
     public Profile read(byte[] dump, Warnings warnings) throws BadInputException {
+        StatsDecoder decoder = new StatsDecoder(dump, Progress.NONE);
+        StatsTable table;
+        try {
+            table = decoder.decode();
+        } catch (IOException e) {
+            throw new AssertionError("no I/O in memory", e);
+        }
+        if (table == null) {
+            return readGeneric(dump, warnings);
+        }
+        warnTrailing(warnings, dump.length - decoder.position(), decoder.position());
+        return table.toProfile(warnings);
+    }
+
+    /** Reads a dump through the generic marshal decoder: slower, but it takes any marshal data. */
+    static Profile readGeneric(byte[] dump, Warnings warnings) throws BadInputException {
         MarshalReader in = new MarshalReader(dump);
         Object top = in.readValue();
         if (!(top instanceof Dict stats)) {
             throw new BadInputException("not a pstats dump: it holds a " + PyValues.typeName(top)
                     + ", not a dict of function statistics");
         }
-        if (in.position() < in.length()) {
-            warnings.warn("ignored " + (in.length() - in.position()) + " bytes after the dump, from offset "
-                    + in.position());
-        }
+        warnTrailing(warnings, in.length() - in.position(), in.position());
         return new Conversion(stats, warnings).run();
+    }
+
+    private static void warnTrailing(Warnings warnings, long trailing, long end) {
+        if (trailing > 0) {
+            warnings.warn("ignored " + trailing + " bytes after the dump, from offset " + end);
+        }
+    }
+
+    /** The warnings that sum up a conversion. */
+    static void warnTotals(Warnings warnings, int negative, int unknownCallers) {
+        if (negative > 0) {
+            warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
+        }
+        if (unknownCallers > 0) {
+            warnings.warn(unknownCallers + " callers have no entry of their own; added them without self time");
+        }
+    }
+
+    /** The file name a function gets: pstats files built-ins under "~" (cProfile) or "" (profile). */
+    static String fileName(String file) {
+        return file.equals("~") || file.isEmpty() ? BUILTIN_FILE : file;
+    }
+
+    /** Seconds to whole nanoseconds, counting the negative times (clamped to 0) as it goes. */
+    static final class Nanos {
+        int negative;
+
+        long of(double seconds) {
+            return clamp(Math.round(seconds * NANOS));
+        }
+
+        long clamp(long nanos) {
+            if (nanos < 0) {
+                negative++;
+                return 0;
+            }
+            return nanos;
+        }
     }
 
     /**
@@ -94,7 +150,7 @@ public final class PstatsReader implements ProfileReader {
         /** Keys seen by identity first: Python 3 dumps refer back to the same key tuple objects. */
         private final Map<Object, Integer> idsByIdentity = new IdentityHashMap<>();
         private int[] lines = new int[64];
-        private int negative;
+        private final Nanos nanos = new Nanos();
         private int unknownCallers;
 
         Conversion(Dict stats, Warnings warnings) {
@@ -114,12 +170,7 @@ public final class PstatsReader implements ProfileReader {
                 int index = i;
                 entry(entryIds[i], stats.values().get(i), () -> "entry " + index + " (" + describe(key) + ")");
             }
-            if (negative > 0) {
-                warnings.warn(negative + " negative times (the profiler's calibration overshot) counted as 0");
-            }
-            if (unknownCallers > 0) {
-                warnings.warn(unknownCallers + " callers have no entry of their own; added them without self time");
-            }
+            warnTotals(warnings, nanos.negative, unknownCallers);
             return builder.build();
         }
 
@@ -156,10 +207,7 @@ public final class PstatsReader implements ProfileReader {
             if (name == null) {
                 throw new BadInputException(where.get() + ": function name is a " + PyValues.typeName(tuple.get(2)));
             }
-            if (file.equals("~") || file.isEmpty()) {
-                file = BUILTIN_FILE;
-            }
-            int id = builder.function(name, file, "", line, "");
+            int id = builder.function(name, fileName(file), "", line, "");
             ids.put(key, id);
             idsByIdentity.put(key, id);
             if (id >= lines.length) {
@@ -205,7 +253,7 @@ public final class PstatsReader implements ProfileReader {
                 } else {
                     count = longValue(stat, edge, "call count");
                     double share = profileCalls == 0 ? 0 : (double) Math.max(0, count) / profileCalls;
-                    inclusive = clamp(Math.round(calleeCumulative * NANOS * share));
+                    inclusive = nanos.clamp(Math.round(calleeCumulative * NANOS * share));
                 }
                 if (count < 0) {
                     throw new BadInputException(edge.get() + ": negative call count " + count);
@@ -215,15 +263,7 @@ public final class PstatsReader implements ProfileReader {
         }
 
         private long nanos(Object value, Supplier<String> where, String field) throws BadInputException {
-            return clamp(Math.round(seconds(value, where, field) * NANOS));
-        }
-
-        private long clamp(long nanos) {
-            if (nanos < 0) {
-                negative++;
-                return 0;
-            }
-            return nanos;
+            return nanos.of(seconds(value, where, field));
         }
 
         private static double seconds(Object value, Supplier<String> where, String field) throws BadInputException {

@@ -1,0 +1,196 @@
+package prof2calltree.read.pstats;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import prof2calltree.model.Profile;
+import prof2calltree.model.ProfileBuilder;
+import prof2calltree.read.Warnings;
+
+/**
+ * A pstats dump of the usual shape, decoded into flat arrays by {@link StatsDecoder}: the
+ * distinct key tuples, the entries in dict order and each entry's callers. Everything in it has
+ * already been checked, so {@link #toProfile} cannot fail; it makes the same builder calls, in
+ * the same order, as the generic conversion in {@link PstatsReader} would for the same dump.
+ */
+final class StatsTable {
+    /** Texts of the distinct strings, by symbol id; a str and an equal bytes get different ids. */
+    private String[] texts = new String[1024];
+    private int textCount;
+
+    /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
+    private int[] tuples = new int[3 * 1024];
+    private int tupleCount;
+    /** Open addressing, two ints a slot: the tuple's hash, and its index + 1 (0 for an empty slot). */
+    private int[] tupleSlots = new int[2 * 4096];
+
+    /**
+     * Three longs an entry: its tuple (high half) and the index of its first edge (low half),
+     * then its self and cumulative seconds (as double bits).
+     */
+    private final LongBlocks entries = new LongBlocks();
+    /**
+     * Two longs an edge: the caller's tuple (high half) and the call count (low half, unsigned;
+     * {@link #BIG} if it needs more bits: then it is in {@link #bigCounts}), then the cumulative
+     * seconds (as double bits; NaN for the profile module's plain call counts).
+     */
+    private final LongBlocks edges = new LongBlocks();
+    private static final long BIG = 0xffffffffL;
+    private final Map<Integer, Long> bigCounts = new HashMap<>();
+
+    String text(int symbol) {
+        return texts[symbol];
+    }
+
+    /** Adds the text of a new distinct string and returns its symbol id. */
+    int symbol(String text) {
+        if (textCount == texts.length) {
+            texts = Arrays.copyOf(texts, textCount * 2);
+        }
+        texts[textCount] = text;
+        return textCount++;
+    }
+
+    /** The index of the tuple equal to (file, line, name), adding it if it is new. */
+    int tuple(int file, int line, int name) {
+        int[] t = tupleSlots;
+        int mask = t.length / 2 - 1;
+        int h = mix(file, line, name);
+        int i = h & mask;
+        while (true) {
+            int index = t[2 * i + 1];
+            if (index == 0) {
+                break;
+            }
+            int at = 3 * (index - 1);
+            if (t[2 * i] == h && tuples[at] == file && tuples[at + 1] == line && tuples[at + 2] == name) {
+                return index - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        if (3 * tupleCount == tuples.length) {
+            tuples = Arrays.copyOf(tuples, tuples.length * 2);
+        }
+        int tuple = tupleCount++;
+        tuples[3 * tuple] = file;
+        tuples[3 * tuple + 1] = line;
+        tuples[3 * tuple + 2] = name;
+        t[2 * i] = h;
+        t[2 * i + 1] = tuple + 1;
+        if (tupleCount * 2 > t.length / 2) {
+            growTuples();
+        }
+        return tuple;
+    }
+
+    private static int mix(int file, int line, int name) {
+        int h = (file * 31 + line) * 0x9E3779B1 + name;
+        h *= 0x85EBCA6B;
+        return h ^ (h >>> 15);
+    }
+
+    private void growTuples() {
+        int[] old = tupleSlots;
+        int[] t = new int[old.length * 2];
+        int mask = t.length / 2 - 1;
+        for (int from = 0; from < old.length; from += 2) {
+            if (old[from + 1] != 0) {
+                int i = old[from] & mask;
+                while (t[2 * i + 1] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[2 * i] = old[from];
+                t[2 * i + 1] = old[from + 1];
+            }
+        }
+        tupleSlots = t;
+    }
+
+    /** Starts an entry; the edges added next are its callers. */
+    void entry(int tuple, double tt, double ct) {
+        entries.add((long) tuple << 32 | edges.size() / 2);
+        entries.add(Double.doubleToRawLongBits(tt));
+        entries.add(Double.doubleToRawLongBits(ct));
+    }
+
+    /** Adds a caller of the current entry: {@code calls} is at least 0, {@code ct} NaN for a plain call count. */
+    void edge(int callerTuple, long calls, double ct) {
+        if (calls >= BIG) {
+            bigCounts.put(edges.size() / 2, calls);
+        }
+        edges.add((long) callerTuple << 32 | Math.min(calls, BIG));
+        edges.add(Double.doubleToRawLongBits(ct));
+    }
+
+    private long calls(int edge) {
+        long calls = edges.get(2 * edge) & BIG;
+        return calls == BIG ? bigCounts.get(edge) : calls;
+    }
+
+    /**
+     * Feeds the builder as the generic conversion does: every entry key first, in dict order,
+     * then each entry's self time and calls, adding callers without an entry as they are met.
+     * It lets go of the entries and edges as it feeds them, so it can run only once.
+     */
+    Profile toProfile(Warnings warnings) {
+        ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME));
+        int[] ids = new int[tupleCount];
+        Arrays.fill(ids, -1);
+        int entryCount = entries.size() / 3;
+        for (int e = 0; e < entryCount; e++) {
+            int t = (int) (entries.get(3 * e) >>> 32);
+            if (ids[t] < 0) {
+                ids[t] = function(builder, t);
+            }
+        }
+        PstatsReader.Nanos nanos = new PstatsReader.Nanos();
+        int unknownCallers = 0;
+        int edgeCount = edges.size() / 2;
+        for (int e = 0; e < entryCount; e++) {
+            long head = entries.get(3 * e);
+            int t = (int) (head >>> 32);
+            int from = (int) head;
+            int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
+            double tt = Double.longBitsToDouble(entries.get(3 * e + 1));
+            double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
+            int callee = ids[t];
+            int line = tuples[3 * t + 1];
+            builder.addSelf(callee, line, 0, nanos.of(tt));
+            long profileCalls = 0;
+            for (int k = from; k < to; k++) {
+                if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
+                    profileCalls += calls(k);
+                }
+            }
+            for (int k = from; k < to; k++) {
+                int c = (int) (edges.get(2 * k) >>> 32);
+                long calls = calls(k);
+                double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
+                int caller = ids[c];
+                if (caller < 0) {
+                    caller = function(builder, c);
+                    ids[c] = caller;
+                    unknownCallers++;
+                }
+                long inclusive;
+                if (Double.isNaN(edgeCt)) {
+                    double share = profileCalls == 0 ? 0 : (double) calls / profileCalls;
+                    inclusive = nanos.clamp(Math.round(ct * PstatsReader.NANOS * share));
+                } else {
+                    inclusive = nanos.of(edgeCt);
+                }
+                builder.addCall(caller, tuples[3 * c + 1], callee, line, calls, 0, inclusive);
+            }
+            edges.release(2 * to);
+            entries.release(3 * e);
+        }
+        PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
+        return builder.build();
+    }
+
+    private int function(ProfileBuilder builder, int t) {
+        return builder.function(texts[tuples[3 * t + 2]], PstatsReader.fileName(texts[tuples[3 * t]]), "",
+                tuples[3 * t + 1], "");
+    }
+}
