@@ -224,8 +224,8 @@ public final class CallgrindWriter implements ProfileWriter {
 
         /**
          * Puts a cost line's position, compressed as the format allows (subposition compression):
-         * "*" for the last cost line's position, "+N" or "-N" relative to it where that is shorter
-         * than the absolute number; absolute as the first of each block, so that no reader's idea of
+         * "*" for the last cost line's position, "+N" or "-N" relative to it, each only where it is
+         * shorter than the absolute number; absolute as the first of each block, so that no reader's idea of
          * where a block starts matters. KCacheGrind and callgrind_annotate both resolve relative
          * positions against the last cost line (a calls= target does not move it). Needs
          * {@link ByteOutput#MAX_NUMBER} bytes.
@@ -233,7 +233,7 @@ public final class CallgrindWriter implements ProfileWriter {
         private int position(byte[] b, int p, int line) {
             long last = lastLine;
             lastLine = line;
-            if (last >= 0 && line >= 0) {
+            if (last >= 0 && line > 9) {
                 long diff = line - last;
                 if (diff == 0) {
                     b[p] = '*';
