@@ -2,10 +2,8 @@ package prof2calltree.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,40 +14,14 @@ import java.util.Set;
  * of additions.
  */
 public final class ProfileBuilder {
-    /** A function's identity. Not a record: records hash through a bootstrap that costs start-up time. */
-    private static final class FunctionKey {
-        final String name;
-        final String file;
-        final String object;
-        final int line;
-        final String qualifier;
-        final int hash;
-
-        FunctionKey(String name, String file, String object, int line, String qualifier) {
-            this.name = name;
-            this.file = file;
-            this.object = object;
-            this.line = line;
-            this.qualifier = qualifier;
-            hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
-                    + qualifier.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FunctionKey k && hash == k.hash && line == k.line && name.equals(k.name)
-                    && file.equals(k.file) && object.equals(k.object) && qualifier.equals(k.qualifier);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private final List<CostType> costTypes;
     private final List<Function> functions = new ArrayList<>();
-    private final Map<FunctionKey, Integer> functionIds = new HashMap<>();
+    /**
+     * Function ids + 1 by the hash of their identity, open addressing; 0 for free slots. No key
+     * object or boxed id per function: a big pstats dump has a hundred thousand.
+     */
+    private int[] functionTable = new int[1024];
+    private int[] functionHashes = new int[256];
     /** Self costs by (function, line) packed in a long: the key's index into the two lists. */
     private final LongIndex selfIndex = new LongIndex();
     private long[] selfKeys = new long[256];
@@ -92,23 +64,50 @@ public final class ProfileBuilder {
 
     /** Returns the id of the function with exactly these properties, adding it if it is new. */
     public int function(String name, String file, String object, int line, String qualifier) {
-        FunctionKey key = new FunctionKey(
-                Objects.requireNonNull(name, "name"),
-                Objects.requireNonNull(file, "file"),
-                Objects.requireNonNull(object, "object"),
-                line,
-                Objects.requireNonNull(qualifier, "qualifier"));
-        Integer id = functionIds.get(key);
-        if (id == null) {
-            id = functions.size();
-            functions.add(new Function(id, name, file, object, line, qualifier));
-            functionIds.put(key, id);
-            if (id == functionLines.length) {
-                functionLines = Arrays.copyOf(functionLines, id * 2);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(qualifier, "qualifier");
+        int hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
+                + qualifier.hashCode();
+        hash ^= hash >>> 16;
+        int mask = functionTable.length - 1;
+        int slot = hash & mask;
+        for (int known; (known = functionTable[slot] - 1) >= 0; slot = (slot + 1) & mask) {
+            if (functionHashes[known] == hash) {
+                Function f = functions.get(known);
+                if (f.line() == line && f.name().equals(name) && f.file().equals(file) && f.object().equals(object)
+                        && f.qualifier().equals(qualifier)) {
+                    return known;
+                }
             }
-            functionLines[id] = line;
+        }
+        int id = functions.size();
+        functions.add(new Function(id, name, file, object, line, qualifier));
+        if (id == functionLines.length) {
+            functionLines = Arrays.copyOf(functionLines, id * 2);
+            functionHashes = Arrays.copyOf(functionHashes, id * 2);
+        }
+        functionLines[id] = line;
+        functionHashes[id] = hash;
+        functionTable[slot] = id + 1;
+        if (2 * functions.size() > functionTable.length) {
+            growFunctionTable();
         }
         return id;
+    }
+
+    private void growFunctionTable() {
+        int[] table = new int[functionTable.length * 2];
+        int mask = table.length - 1;
+        for (int id = 0; id < functions.size(); id++) {
+            int slot = functionHashes[id] & mask;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = id + 1;
+        }
+        functionTable = table;
     }
 
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */
