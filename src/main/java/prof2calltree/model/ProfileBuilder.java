@@ -98,16 +98,7 @@ public final class ProfileBuilder {
     }
 
     private void growFunctionTable() {
-        int[] table = new int[functionTable.length * 2];
-        int mask = table.length - 1;
-        for (int id = 0; id < functions.size(); id++) {
-            int slot = functionHashes[id] & mask;
-            while (table[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = id + 1;
-        }
-        functionTable = table;
+        functionTable = OpenAddressing.doubled(functionTable, functionHashes, functions.size());
     }
 
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */

@@ -191,20 +191,7 @@ final class StackTable extends AbstractList<Stack> implements RandomAccess {
         }
 
         private void rehash() {
-            int[] fresh = new int[table.length * 2];
-            int mask = fresh.length - 1;
-            for (int slot = 0; slot < table.length; slot++) {
-                int s = table[slot] - 1;
-                if (s < 0) {
-                    continue;
-                }
-                int i = hashes[s] & mask;
-                while (fresh[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                fresh[i] = s + 1;
-            }
-            table = fresh;
+            table = OpenAddressing.doubled(table, hashes, size);
         }
 
         /** The first negative cost of a stack, or 0 if there is none. */

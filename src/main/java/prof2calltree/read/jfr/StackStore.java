@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import prof2calltree.model.CostType;
+import prof2calltree.model.OpenAddressing;
 import prof2calltree.model.Profile;
 import prof2calltree.model.ProfileBuilder;
 
@@ -237,20 +238,7 @@ final class StackStore {
     }
 
     private void rehash() {
-        int[] fresh = new int[table.length * 2];
-        int mask = fresh.length - 1;
-        for (int slot = 0; slot < table.length; slot++) {
-            int s = table[slot] - 1;
-            if (s < 0) {
-                continue;
-            }
-            int i = hashes[s] & mask;
-            while (fresh[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            fresh[i] = s + 1;
-        }
-        table = fresh;
+        table = OpenAddressing.doubled(table, hashes, size);
     }
 
     /**
