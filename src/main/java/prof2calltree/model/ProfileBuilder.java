@@ -193,23 +193,20 @@ public final class ProfileBuilder {
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
         add(self(key), costs);
         // Recursion repeats a call within one stack; it is charged once: each call number met is
-        // stamped with this stack's stamp. Most stacks repeat no function, and need no stamps.
-        boolean repeats = repeatsAFunction(functions);
-        int seen = repeats ? nextCallStamp() : 0;
+        // stamped with this stack's stamp, and a call already stamped is skipped.
+        int seen = nextCallStamp();
         for (int i = 0; i < leaf; i++) {
             int caller = functions[i];
             int callee = functions[i + 1];
             int calleeLine = functionLines[callee];
             int c = call(caller, lines[i], callee, calleeLine);
-            if (repeats) {
-                if (c >= callStamps.length) {
-                    callStamps = Arrays.copyOf(callStamps, Math.max(callCaller.length, c + 1));
-                }
-                if (callStamps[c] == seen) {
-                    continue;
-                }
-                callStamps[c] = seen;
+            if (c >= callStamps.length) {
+                callStamps = Arrays.copyOf(callStamps, Math.max(callCaller.length, c + 1));
             }
+            if (callStamps[c] == seen) {
+                continue;
+            }
+            callStamps[c] = seen;
             callCounts[c] += events;
             int at = c * costs.length;
             for (int k = 0; k < costs.length; k++) {
@@ -228,30 +225,6 @@ public final class ProfileBuilder {
             callStamp = 1;
         }
         return callStamp;
-    }
-
-    /** Marks per function id, stamped with {@link #stamp} so that they never need clearing. */
-    private int[] marks = new int[0];
-    private int stamp;
-
-    private boolean repeatsAFunction(int[] stack) {
-        if (stack.length < 3) {
-            return false;
-        }
-        if (marks.length < functions.size()) {
-            marks = Arrays.copyOf(marks, Math.max(functions.size(), marks.length * 2));
-        }
-        if (++stamp == 0) {
-            Arrays.fill(marks, 0);
-            stamp = 1;
-        }
-        for (int f : stack) {
-            if (marks[f] == stamp) {
-                return true;
-            }
-            marks[f] = stamp;
-        }
-        return false;
     }
 
     private static void add(long[] into, long[] values) {

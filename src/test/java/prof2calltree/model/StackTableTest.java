@@ -78,6 +78,28 @@ class StackTableTest {
         assertEquals(2L * n, events);
     }
 
+    /** A call that recursion repeats within one stack is charged once per stack, not once per repeat. */
+    @Test
+    void recursionChargesEachCallOncePerStack() {
+        ProfileBuilder b = new ProfileBuilder(List.of(CPU));
+        int main = b.function("main", "a.py", "", 1, "");
+        int walk = b.function("walk", "a.py", "", 5, "");
+        int[] lines = {2, 6, 6, 6};
+        b.addStack(new int[] {main, walk, walk, walk}, lines, "", 1, new long[] {10});
+        b.addStack(new int[] {main, walk, walk, walk}, lines, "", 2, new long[] {20});
+        b.addStack(new int[] {main, walk}, new int[] {2, 9}, "", 1, new long[] {5});
+        Profile p = b.build();
+        assertEquals(2, p.calls().size());
+        Call mainToWalk = p.calls().get(0);
+        Call walkToWalk = p.calls().get(1);
+        assertEquals(main, mainToWalk.caller());
+        assertEquals(4, mainToWalk.count(), "three stacks' events through main -> walk");
+        assertEquals(35, mainToWalk.inclusive()[0]);
+        assertEquals(walk, walkToWalk.caller());
+        assertEquals(3, walkToWalk.count(), "walk -> walk repeats twice in a stack, counted once");
+        assertEquals(30, walkToWalk.inclusive()[0]);
+    }
+
     @Test
     void aBuiltProfileTakesNoMoreStacksAndNegativeCostsAreRefused() {
         ProfileBuilder b = new ProfileBuilder(List.of(CPU));

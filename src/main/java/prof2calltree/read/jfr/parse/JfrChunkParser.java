@@ -43,19 +43,12 @@ public final class JfrChunkParser {
     }
 
     /**
-     * Parses the chunk of {@code size} bytes that starts at {@code offset} in {@code file}.
+     * Parses the chunk of {@code size} bytes that starts at {@code offset} in {@code file}, reading
+     * it into {@code buffer} if that is large enough (null: a new array); {@link ParsedChunk#buffer()}
+     * gives the array used, to reuse for the next chunk once this one is visited. Reusing one array
+     * per thread spares the collector a chunk-sized array (often tens of megabytes) per chunk.
      *
      * @throws BadInputException if the chunk is corrupt, or too large to be held in memory
-     */
-    public ParsedChunk parse(FileChannel file, long offset, long size) throws IOException, BadInputException {
-        return parse(file, offset, size, null);
-    }
-
-    /**
-     * Parses a chunk as {@link #parse(FileChannel, long, long)} does, reading it into {@code buffer}
-     * if that is large enough; {@link ParsedChunk#buffer()} gives the array used, to reuse for the next
-     * chunk once this one is visited. Reusing one array per thread spares the collector a chunk-sized
-     * array (often tens of megabytes) per chunk.
      */
     public ParsedChunk parse(FileChannel file, long offset, long size, byte[] buffer)
             throws IOException, BadInputException {
