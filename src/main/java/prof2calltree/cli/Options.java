@@ -149,6 +149,12 @@ record Options(
             }
         }
         ArgParser.Parsed cl = ArgParser.parse(TABLE, own);
+        if (cl.has(RUN)) {
+            // An abbreviation (--ru) or a glued form (-rapp.py) reached the parser: the loop above
+            // takes only -r, --run and --run=, which split off the program's own arguments.
+            throw new UsageException("write -r PROGRAM or --run PROGRAM in full, as the last option:"
+                    + " everything after PROGRAM is the program's");
+        }
         boolean help = cl.has(HELP);
         boolean version = cl.has(VERSION);
         List<String> inputs = new ArrayList<>();

@@ -129,6 +129,8 @@ class BadInputTest {
                 Arguments.of(new String[] {"good.prof", "--include", "("}, 2, "is not a regular expression"),
                 Arguments.of(new String[] {"good.prof", "--events", "jdk.Bogus"}, 2, "unknown JFR event type"),
                 Arguments.of(new String[] {"-r"}, 2, "-r needs the program"),
+                Arguments.of(new String[] {"good.prof", "--ru", "app.py"}, 2, "write -r PROGRAM or --run PROGRAM in full"),
+                Arguments.of(new String[] {"-rapp.py"}, 2, "write -r PROGRAM or --run PROGRAM in full"),
                 Arguments.of(new String[] {"good.prof", "--format", "collapsed", "-o", "-"}, 1, "--format collapsed"),
                 Arguments.of(new String[] {"-i", "missing.prof"}, 1, "missing.prof: no such file or directory"),
                 Arguments.of(new String[] {"-i", "."}, 1, ".: is a directory"),
