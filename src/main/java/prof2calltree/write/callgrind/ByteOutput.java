@@ -201,7 +201,8 @@ final class ByteOutput {
     }
 
     /** How many digits {@code v}, at least 0, has. */
-    private static int length(int v) {
+    /** The number of digits of {@code v}, at least 0. */
+    static int length(int v) {
         int n = 1;
         for (int limit = 10; n < 10 && v >= limit; limit *= 10) {
             n++;
