@@ -129,6 +129,15 @@ public final class PstatsReader implements ProfileReader {
             return clamp(Math.round(seconds * NANOS));
         }
 
+        /**
+         * The profile module's share of a callee's cumulative time for one caller: it records only
+         * call counts per caller, so {@code cumulative} is split in proportion to them.
+         */
+        long share(double cumulative, long calls, long allCalls) {
+            double share = allCalls == 0 ? 0 : (double) Math.max(0, calls) / allCalls;
+            return clamp(Math.round(cumulative * NANOS * share));
+        }
+
         long clamp(long nanos) {
             if (nanos < 0) {
                 negative++;
@@ -252,8 +261,7 @@ public final class PstatsReader implements ProfileReader {
                     inclusive = nanos(e.get(3), edge, "ct");
                 } else {
                     count = longValue(stat, edge, "call count");
-                    double share = profileCalls == 0 ? 0 : (double) Math.max(0, count) / profileCalls;
-                    inclusive = nanos.clamp(Math.round(calleeCumulative * NANOS * share));
+                    inclusive = nanos.share(calleeCumulative, count, profileCalls);
                 }
                 if (count < 0) {
                     throw new BadInputException(edge.get() + ": negative call count " + count);

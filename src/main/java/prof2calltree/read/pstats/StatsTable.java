@@ -175,8 +175,7 @@ final class StatsTable {
                 }
                 long inclusive;
                 if (Double.isNaN(edgeCt)) {
-                    double share = profileCalls == 0 ? 0 : (double) calls / profileCalls;
-                    inclusive = nanos.clamp(Math.round(ct * PstatsReader.NANOS * share));
+                    inclusive = nanos.share(ct, calls, profileCalls);
                 } else {
                     inclusive = nanos.of(edgeCt);
                 }
