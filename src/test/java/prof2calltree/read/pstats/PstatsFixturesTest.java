@@ -2,7 +2,6 @@ package prof2calltree.read.pstats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,7 +141,7 @@ class PstatsFixturesTest {
                 }
             }
             assertNotNull(found, () -> "no callgrind function for entry " + e);
-            assertFalse(!used.add(found));
+            used.add(found);
             result.put(entryKey(e), found);
         }
         return result;

@@ -3,6 +3,7 @@ package prof2calltree.read.pstats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,11 +95,13 @@ class StatsDecoderTest {
         return b.toString();
     }
 
-    private static void assertSameOutcome(byte[] dump, String how) throws IOException {
+    /** True if the fast path took the dump (and then gave what the generic path gives). */
+    private static boolean assertSameOutcome(byte[] dump, String how) throws IOException {
         String fast = fastOutcome(dump);
         if (fast != null) {
             assertEquals(genericOutcome(dump), fast, how);
         }
+        return fast != null;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +123,10 @@ class StatsDecoderTest {
     @MethodSource("dumps")
     void damagedFixturesConvertAsTheGenericPathDoes(Path dump) throws Exception {
         byte[] original = Files.readAllBytes(dump);
+        // A dump the fast path declines whole (the profile module's) gives it nothing to compare.
+        Assumptions.assumeTrue(fastOutcome(original) != null, "the fast path leaves this dump to the generic one");
         Random rnd = new Random(dump.getFileName().toString().hashCode());
+        int taken = 0;
         byte[] codes = "()rRiIgzZaAutsl{0NTF[".getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < 300; i++) {
             byte[] b = original.clone();
@@ -134,10 +141,15 @@ class StatsDecoderTest {
                 }
                 how.append(' ').append(at);
             }
-            assertSameOutcome(b, "changed at" + how);
+            if (assertSameOutcome(b, "changed at" + how)) {
+                taken++;
+            }
         }
+        // Changes in costs and counts keep a dump well formed: some copies must be compared.
+        assertTrue(taken > 0, "the fast path declined all 300 changed copies");
         for (int n = 0; n < original.length; n += Math.max(1, original.length / 97)) {
-            assertSameOutcome(Arrays.copyOf(original, n), "first " + n + " bytes");
+            // A dump cut short is never whole: the fast path must give up, not guess.
+            assertNull(fastOutcome(Arrays.copyOf(original, n)), "first " + n + " bytes");
         }
         byte[] longer = Arrays.copyOf(original, original.length + 3);
         assertSameOutcome(longer, "three bytes added");
