@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import prof2calltree.Version;
 import prof2calltree.model.Profile;
-import prof2calltree.write.OutputFormat;
 
 /**
  * The command-line tool. {@link #run} takes its streams and working directory and returns the
@@ -149,10 +148,6 @@ public final class Main {
         } catch (IOException e) {
             throw new Failure(targetName, describe(e));
         }
-    }
-
-    PrintStream out() {
-        return out;
     }
 
     PrintStream err() {
