@@ -8,11 +8,19 @@ import java.util.Arrays;
  * a big conversion's time.
  */
 final class LongIndex {
-    private long[] keys = new long[1024];
-    private int[] values = new int[1024];
+    private long[] keys;
+    private int[] values;
     private int size;
 
     LongIndex() {
+        this(511);
+    }
+
+    /** A table that holds {@code expected} keys without growing. */
+    LongIndex(int expected) {
+        int capacity = OpenAddressing.capacity(expected);
+        keys = new long[capacity];
+        values = new int[capacity];
         Arrays.fill(values, -1);
     }
 

@@ -11,6 +11,18 @@ public final class OpenAddressing {
     private OpenAddressing() {}
 
     /**
+     * The length of a table that holds {@code expected} things without growing: a power of two,
+     * at least twice the things (the tables grow when more than half full).
+     */
+    public static int capacity(int expected) {
+        long wanted = 2L * Math.max(expected + 1, 8);
+        if (wanted > 1 << 30) {
+            return 1 << 30;
+        }
+        return Integer.highestOneBit((int) wanted - 1) << 1;
+    }
+
+    /**
      * A table twice as large holding things {@code 0..count-1} by their {@code hashes}.
      *
      * @param table the current table (its length a power of two)

@@ -15,38 +15,65 @@ import java.util.Set;
  */
 public final class ProfileBuilder {
     private final List<CostType> costTypes;
-    private final List<Function> functions = new ArrayList<>();
+    private final List<Function> functions;
     /**
      * Function ids + 1 by the hash of their identity, open addressing; 0 for free slots. No key
      * object or boxed id per function: a big pstats dump has a hundred thousand.
      */
-    private int[] functionTable = new int[1024];
-    private int[] functionHashes = new int[256];
+    private int[] functionTable;
+    private int[] functionHashes;
     /** Self costs by (function, line) packed in a long: the key's index into the two lists. */
-    private final LongIndex selfIndex = new LongIndex();
-    private long[] selfKeys = new long[256];
-    private final List<long[]> selfValues = new ArrayList<>();
+    private final LongIndex selfIndex;
+    private long[] selfKeys;
+    private final List<long[]> selfValues;
     /**
      * Calls, in arrays indexed by call number, found by caller and callee packed in a long: the
      * index gives the latest call of the pair, {@code callNext} the pair's others (other lines).
      */
-    private final LongIndex callIndex = new LongIndex();
+    private final LongIndex callIndex;
     private int callCount;
-    private int[] callCaller = new int[256];
-    private int[] callCallerLine = new int[256];
-    private int[] callCallee = new int[256];
-    private int[] callCalleeLine = new int[256];
-    private int[] callNext = new int[256];
-    private long[] callCounts = new long[256];
+    private int[] callCaller;
+    private int[] callCallerLine;
+    private int[] callCallee;
+    private int[] callCalleeLine;
+    private int[] callNext;
+    private long[] callCounts;
     private long[] callInclusive;
     private final StackTable.Filler stacks;
     /** Each function's line, by id. */
-    private int[] functionLines = new int[256];
+    private int[] functionLines;
 
     public ProfileBuilder(List<CostType> costTypes) {
+        this(costTypes, 256, 256, 256);
+    }
+
+    /**
+     * A builder sized for a profile of about this many functions, (function, line) self costs
+     * and calls: a reader that knows them up front (a pstats dump) saves the builder growing its
+     * tables, which in a big conversion would allocate more than the profile holds. More are
+     * still accepted.
+     */
+    public ProfileBuilder(List<CostType> costTypes, int functions, int selfCosts, int calls) {
         this.costTypes = List.copyOf(costTypes);
         this.stacks = new StackTable.Filler(this.costTypes.size());
-        this.callInclusive = new long[256 * this.costTypes.size()];
+        int f = Math.max(functions, 16);
+        int s = Math.max(selfCosts, 16);
+        int c = Math.max(calls, 16);
+        this.functions = new ArrayList<>(f);
+        this.functionTable = new int[OpenAddressing.capacity(f)];
+        this.functionHashes = new int[f];
+        this.functionLines = new int[f];
+        this.selfIndex = new LongIndex(s);
+        this.selfKeys = new long[s];
+        this.selfValues = new ArrayList<>(s);
+        this.callIndex = new LongIndex(c);
+        this.callCaller = new int[c];
+        this.callCallerLine = new int[c];
+        this.callCallee = new int[c];
+        this.callCalleeLine = new int[c];
+        this.callNext = new int[c];
+        this.callCounts = new long[c];
+        this.callInclusive = new long[c * this.costTypes.size()];
         // No streams or lambdas here or below: the first one sets up the JVM's lambda machinery,
         // which costs a small conversion several milliseconds (the launcher's start-up target).
         Set<String> names = new HashSet<>();

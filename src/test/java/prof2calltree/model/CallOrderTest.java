@@ -3,6 +3,7 @@ package prof2calltree.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,29 @@ class CallOrderTest {
 
     @Test
     void callsAndSelfCostsComeOutSummedAndSortedWhateverTheOrderTheyCameIn() {
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME)));
+    }
+
+    /** A reader's size hints are only hints: too small, about right or too big, the result is the same. */
+    @Test
+    void aSizedBuilderGivesTheSameWhateverTheSizeItWasGiven() {
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 0, 0, 0));
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 300, 12_000, 18_000));
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 100_000, 100_000, 100_000));
+    }
+
+    @Test
+    void aSizedTableHoldsWhatItWasSizedForWithoutGrowing() {
+        for (int expected : new int[] {0, 1, 7, 8, 100, 511, 512, 1000, 110_711, 1 << 20}) {
+            int capacity = OpenAddressing.capacity(expected);
+            assertEquals(0, capacity & (capacity - 1), "a power of two for " + expected);
+            assertTrue(capacity >= 2 * (expected + 1), capacity + " for " + expected);
+            assertTrue(capacity <= Math.max(16, 4 * (expected + 1)), "no more than twice that for " + expected);
+        }
+    }
+
+    private static void checkSummedAndSorted(ProfileBuilder b) {
         Random random = new Random(5);
-        ProfileBuilder b = new ProfileBuilder(List.of(TIME));
         int n = 300;
         for (int i = 0; i < n; i++) {
             b.function("f" + i, "m.py", "", i, "");

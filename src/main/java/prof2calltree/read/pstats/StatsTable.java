@@ -134,10 +134,11 @@ final class StatsTable {
      * It lets go of the entries and edges as it feeds them, so it can run only once.
      */
     Profile toProfile(Warnings warnings) {
-        ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME));
+        int entryCount = entries.size() / 3;
+        int edgeCount = edges.size() / 2;
+        ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME), tupleCount, entryCount, edgeCount);
         int[] ids = new int[tupleCount];
         Arrays.fill(ids, -1);
-        int entryCount = entries.size() / 3;
         for (int e = 0; e < entryCount; e++) {
             int t = (int) (entries.get(3 * e) >>> 32);
             if (ids[t] < 0) {
@@ -146,7 +147,6 @@ final class StatsTable {
         }
         PstatsReader.Nanos nanos = new PstatsReader.Nanos();
         int unknownCallers = 0;
-        int edgeCount = edges.size() / 2;
         for (int e = 0; e < entryCount; e++) {
             long head = entries.get(3 * e);
             int t = (int) (head >>> 32);
