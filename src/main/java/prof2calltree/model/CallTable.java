@@ -2,15 +2,17 @@ package prof2calltree.model;
 
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
  * The calls of a built profile in primitive arrays, sorted by caller, caller line, callee and
  * callee line: an immutable {@code List<Call>} that makes each {@link Call} when asked for. A
  * pstats dump can have a million call sites; as records with their own cost arrays they would
- * be two million objects for the collector to trace for as long as the profile lives.
+ * be two million objects for the collector to trace for as long as the profile lives. Writers
+ * read its columns by index ({@link #of}) and make no {@code Call} at all.
  */
-final class CallTable extends AbstractList<Call> implements RandomAccess {
+public final class CallTable extends AbstractList<Call> implements RandomAccess {
     private final int width;
     private final int size;
     private final int[] caller;
@@ -40,6 +42,66 @@ final class CallTable extends AbstractList<Call> implements RandomAccess {
             this.count[i] = count[c];
             System.arraycopy(inclusive, c * width, this.inclusive, i * width, width);
         }
+    }
+
+    /** The calls as a table: the list itself if it is one, else a table of its calls in their order. */
+    public static CallTable of(List<Call> calls) {
+        if (calls instanceof CallTable table) {
+            return table;
+        }
+        int n = calls.size();
+        int width = n == 0 ? 0 : calls.get(0).inclusive().length;
+        int[] order = new int[n];
+        int[] caller = new int[n];
+        int[] callerLine = new int[n];
+        int[] callee = new int[n];
+        int[] calleeLine = new int[n];
+        long[] count = new long[n];
+        long[] inclusive = new long[n * width];
+        for (int i = 0; i < n; i++) {
+            Call c = calls.get(i);
+            if (c.inclusive().length != width) {
+                throw new IllegalArgumentException("call " + i + " has " + c.inclusive().length + " costs, not " + width);
+            }
+            order[i] = i;
+            caller[i] = c.caller();
+            callerLine[i] = c.callerLine();
+            callee[i] = c.callee();
+            calleeLine[i] = c.calleeLine();
+            count[i] = c.count();
+            System.arraycopy(c.inclusive(), 0, inclusive, i * width, width);
+        }
+        return new CallTable(width, order, caller, callerLine, callee, calleeLine, count, inclusive);
+    }
+
+    /** The number of cost types of each call. */
+    public int width() {
+        return width;
+    }
+
+    public int caller(int i) {
+        return caller[i];
+    }
+
+    public int callerLine(int i) {
+        return callerLine[i];
+    }
+
+    public int callee(int i) {
+        return callee[i];
+    }
+
+    public int calleeLine(int i) {
+        return calleeLine[i];
+    }
+
+    public long count(int i) {
+        return count[i];
+    }
+
+    /** The inclusive cost of call {@code i} of cost type {@code type}. */
+    public long inclusive(int i, int type) {
+        return inclusive[i * width + type];
     }
 
     @Override

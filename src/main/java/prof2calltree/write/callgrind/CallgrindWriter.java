@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import prof2calltree.Version;
-import prof2calltree.model.Call;
+import prof2calltree.model.CallTable;
 import prof2calltree.model.CostType;
 import prof2calltree.model.Profile;
 import prof2calltree.model.SelfCost;
@@ -57,7 +57,7 @@ public final class CallgrindWriter implements ProfileWriter {
         private final Profile profile;
         private final ByteOutput o;
         private final SelfCost[] selfCosts;
-        private final Call[] calls;
+        private final CallTable calls;
         /** Index of each function's first self cost and first call, with a sentinel at the end. */
         private final int[] selfStart;
         private final int[] callStart;
@@ -80,9 +80,8 @@ public final class CallgrindWriter implements ProfileWriter {
             this.o = o;
             int n = profile.functions().size();
             selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
-            // Made once each (a built profile's CallTable makes a Call when asked): tried keeping
-            // the list and asking twice, big-edges.prof ran in 30 MB more RSS and no less time.
-            calls = profile.calls().toArray(new Call[0]);
+            // Read by column: a Call object each would be 10 MB of garbage for 150,000 calls.
+            calls = CallTable.of(profile.calls());
             // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
             totals = new long[profile.costTypes().size()];
             selfStart = new int[n + 1];
@@ -91,8 +90,8 @@ public final class CallgrindWriter implements ProfileWriter {
             for (int from = 0; from < selfCosts.length; from += FileTable.CHUNK) {
                 countSelfCosts(from, Math.min(selfCosts.length, from + FileTable.CHUNK));
             }
-            for (int from = 0; from < calls.length; from += FileTable.CHUNK) {
-                countCalls(from, Math.min(calls.length, from + FileTable.CHUNK));
+            for (int from = 0; from < calls.size(); from += FileTable.CHUNK) {
+                countCalls(from, Math.min(calls.size(), from + FileTable.CHUNK));
             }
             for (int f = 0; f < n; f++) {
                 selfStart[f + 1] += selfStart[f];
@@ -119,7 +118,7 @@ public final class CallgrindWriter implements ProfileWriter {
 
         private void countCalls(int from, int to) {
             for (int i = from; i < to; i++) {
-                callStart[calls[i].caller() + 1]++;
+                callStart[calls.caller(i) + 1]++;
             }
         }
 
@@ -183,12 +182,12 @@ public final class CallgrindWriter implements ProfileWriter {
                 o.commit(putCosts(b, p, costs, last));
             }
             for (int i = callStart[f]; i < callStart[f + 1]; i++) {
-                call(calls[i], files.fileOf);
+                call(i, files.fileOf);
             }
         }
 
-        private void call(Call call, int[] fileOf) throws IOException {
-            int callee = call.callee();
+        private void call(int call, int[] fileOf) throws IOException {
+            int callee = calls.callee(call);
             byte[] prefix = callPrefix[callee];
             if (prefix == null) {
                 if (fileIds[fileOf[callee]] == 0 || functionIds[callee] == 0) {
@@ -197,28 +196,38 @@ public final class CallgrindWriter implements ProfileWriter {
                     o.bytes(CALLS);
                 } else {
                     // From now on, every call to it starts the same way.
-                    byte[] b = new byte[2 * REFERENCE + CALLS.length];
+                    byte[] b = prefixScratch;
                     int p = reference(b, 0, CFL, fileIds[fileOf[callee]]);
                     p = reference(b, p, CFN, functionIds[callee]);
                     prefix = Arrays.copyOf(b, ByteOutput.put(b, p, CALLS));
                     callPrefix[callee] = prefix;
                 }
             }
-            long[] costs = call.inclusive();
-            int last = lastColumn(costs);
+            int last = calls.width() - 1;
+            while (last > 0 && calls.inclusive(call, last) == 0) {
+                last--;
+            }
             int p = o.reserve((prefix == null ? 0 : prefix.length) + 3 * ByteOutput.MAX_NUMBER + 2
                     + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
             byte[] b = o.buffer();
             if (prefix != null) {
                 p = ByteOutput.put(b, p, prefix);
             }
-            p = ByteOutput.putLong(b, p, call.count());
+            p = ByteOutput.putLong(b, p, calls.count(call));
             b[p++] = ' ';
-            p = ByteOutput.putInt(b, p, call.calleeLine());
+            p = ByteOutput.putInt(b, p, calls.calleeLine(call));
             b[p++] = '\n';
-            p = position(b, p, call.callerLine());
-            o.commit(putCosts(b, p, costs, last));
+            p = position(b, p, calls.callerLine(call));
+            for (int k = 0; k <= last; k++) {
+                b[p++] = ' ';
+                p = ByteOutput.putLong(b, p, calls.inclusive(call, k));
+            }
+            b[p++] = '\n';
+            o.commit(p);
         }
+
+        /** Where a call prefix is put together before it is copied to its own array. */
+        private final byte[] prefixScratch = new byte[2 * REFERENCE + CALLS.length];
 
         /** The position of the block's last cost line; -1 at a block's start (or after a negative line). */
         private long lastLine = -1;
