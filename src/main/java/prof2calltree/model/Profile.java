@@ -20,7 +20,7 @@ public record Profile(
     public Profile {
         costTypes = List.copyOf(costTypes);
         functions = List.copyOf(functions);
-        selfCosts = List.copyOf(selfCosts);
+        selfCosts = selfCosts instanceof SelfTable ? selfCosts : List.copyOf(selfCosts);
         calls = calls instanceof CallTable ? calls : List.copyOf(calls);
         // A builder's table is immutable already, and copying it would materialise every stack.
         stacks = stacks instanceof StackTable ? stacks : List.copyOf(stacks);

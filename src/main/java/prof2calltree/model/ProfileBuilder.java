@@ -22,10 +22,14 @@ public final class ProfileBuilder {
      */
     private int[] functionTable;
     private int[] functionHashes;
-    /** Self costs by (function, line) packed in a long: the key's index into the two lists. */
+    /**
+     * Self costs by (function, line) packed in a long: the key's index into {@code selfKeys} and,
+     * times the number of cost types, into {@code selfCosts}.
+     */
     private final LongIndex selfIndex;
+    private int selfCount;
     private long[] selfKeys;
-    private final List<long[]> selfValues;
+    private long[] selfCosts;
     /**
      * Calls, in arrays indexed by call number, found by caller and callee packed in a long: the
      * index gives the latest call of the pair, {@code callNext} the pair's others (other lines).
@@ -65,7 +69,7 @@ public final class ProfileBuilder {
         this.functionLines = new int[f];
         this.selfIndex = new LongIndex(s);
         this.selfKeys = new long[s];
-        this.selfValues = new ArrayList<>(s);
+        this.selfCosts = new long[s * this.costTypes.size()];
         this.callIndex = new LongIndex(c);
         this.callCaller = new int[c];
         this.callCallerLine = new int[c];
@@ -132,8 +136,8 @@ public final class ProfileBuilder {
     public void addSelf(int function, int line, int costType, long value) {
         checkFunction(function);
         long key = ((long) function << 32) | (line & 0xffffffffL);
-        long[] costs = self(key);
-        costs[costType] += value;
+        int self = self(key); // first: it may grow selfCosts
+        selfCosts[self * costTypes.size() + costType] += value;
     }
 
     /** Adds calls from a call site to a function, and the inclusive cost of one type of those calls. */
@@ -146,21 +150,20 @@ public final class ProfileBuilder {
         callInclusive[c * costTypes.size() + costType] += inclusive;
     }
 
-    /** The self costs of a (function, line) key, made on first use. */
-    private long[] self(long key) {
+    /** The index of a (function, line) key's self costs, made on first use. */
+    private int self(long key) {
         int index = selfIndex.get(key);
         if (index >= 0) {
-            return selfValues.get(index);
+            return index;
         }
-        long[] costs = new long[costTypes.size()];
-        index = selfValues.size();
+        index = selfCount++;
         if (index == selfKeys.length) {
             selfKeys = Arrays.copyOf(selfKeys, index * 2);
+            selfCosts = Arrays.copyOf(selfCosts, index * 2 * costTypes.size());
         }
         selfKeys[index] = key;
-        selfValues.add(costs);
         selfIndex.putNew(key, index);
-        return costs;
+        return index;
     }
 
     /** The number of a call, made on first use. */
@@ -218,7 +221,10 @@ public final class ProfileBuilder {
         stacks.add(functions, lines, Objects.requireNonNull(thread, "thread"), events, costs);
         int leaf = functions.length - 1;
         long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
-        add(self(key), costs);
+        int self = self(key) * costs.length; // before reading selfCosts: it may grow them
+        for (int k = 0; k < costs.length; k++) {
+            selfCosts[self + k] += costs[k];
+        }
         // Recursion repeats a call within one stack; it is charged once: each call number met is
         // stamped with this stack's stamp, and a call already stamped is skipped.
         int seen = nextCallStamp();
@@ -254,12 +260,6 @@ public final class ProfileBuilder {
         return callStamp;
     }
 
-    private static void add(long[] into, long[] values) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += values[i];
-        }
-    }
-
     private void checkFunction(int id) {
         if (id < 0 || id >= functions.size()) {
             throw new IllegalArgumentException("unknown function id " + id);
@@ -271,23 +271,27 @@ public final class ProfileBuilder {
      * and its stacks in the order first added. The stacks move into the profile: call this once.
      */
     public Profile build() {
-        int n = selfValues.size();
+        int n = selfCount;
+        int width = costTypes.size();
         int[] owner = new int[n];
+        int[] lines = new int[n];
         for (int i = 0; i < n; i++) {
             owner[i] = (int) (selfKeys[i] >>> 32);
-            long[] costs = selfValues.get(i);
-            if (!nonNegative(costs)) {
-                checkCosts(costs, "self cost of " + functions.get(owner[i]).name());
+            lines[i] = (int) selfKeys[i];
+            for (int k = 0; k < width; k++) {
+                if (selfCosts[i * width + k] < 0) {
+                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
+                            + selfCosts[i * width + k]);
+                }
             }
         }
         // Grouped by function with a counting sort, then each function's lines sorted.
         int[] starts = new int[functions.size() + 1];
         int[] order = IndexSort.group(owner, n, functions.size(), starts);
-        long[] keys = selfKeys;
         IndexSort.Order byLine = new IndexSort.Order() {
             @Override
             public int compare(int a, int b) {
-                return Integer.compare((int) keys[a], (int) keys[b]);
+                return Integer.compare(lines[a], lines[b]);
             }
         };
         for (int f = 0; f < functions.size(); f++) {
@@ -295,10 +299,7 @@ public final class ProfileBuilder {
                 IndexSort.sort(order, starts[f], starts[f + 1], byLine);
             }
         }
-        List<SelfCost> self = new ArrayList<>(n);
-        for (int i : order) {
-            self.add(new SelfCost(owner[i], (int) selfKeys[i], selfValues.get(i)));
-        }
+        SelfTable self = new SelfTable(width, order, owner, lines, selfCosts);
 
         CallTable edges = sortedCalls();
         long negative = stacks.firstNegativeCost();
@@ -348,22 +349,5 @@ public final class ProfileBuilder {
         }
         return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
                 callInclusive);
-    }
-
-    private static boolean nonNegative(long[] costs) {
-        for (long c : costs) {
-            if (c < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void checkCosts(long[] costs, String what) {
-        for (long c : costs) {
-            if (c < 0) {
-                throw new IllegalStateException("negative " + what + ": " + c);
-            }
-        }
     }
 }

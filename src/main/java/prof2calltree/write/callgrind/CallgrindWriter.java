@@ -7,7 +7,7 @@ import prof2calltree.Version;
 import prof2calltree.model.CallTable;
 import prof2calltree.model.CostType;
 import prof2calltree.model.Profile;
-import prof2calltree.model.SelfCost;
+import prof2calltree.model.SelfTable;
 import prof2calltree.write.ProfileWriter;
 
 /**
@@ -56,7 +56,7 @@ public final class CallgrindWriter implements ProfileWriter {
 
         private final Profile profile;
         private final ByteOutput o;
-        private final SelfCost[] selfCosts;
+        private final SelfTable selfCosts;
         private final CallTable calls;
         /** Index of each function's first self cost and first call, with a sentinel at the end. */
         private final int[] selfStart;
@@ -79,7 +79,7 @@ public final class CallgrindWriter implements ProfileWriter {
             this.profile = profile;
             this.o = o;
             int n = profile.functions().size();
-            selfCosts = profile.selfCosts().toArray(new SelfCost[0]);
+            selfCosts = SelfTable.of(profile.selfCosts());
             // Read by column: a Call object each would be 10 MB of garbage for 150,000 calls.
             calls = CallTable.of(profile.calls());
             // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
@@ -87,8 +87,8 @@ public final class CallgrindWriter implements ProfileWriter {
             selfStart = new int[n + 1];
             callStart = new int[n + 1];
             // In chunks, for the JIT: see FileTable.CHUNK.
-            for (int from = 0; from < selfCosts.length; from += FileTable.CHUNK) {
-                countSelfCosts(from, Math.min(selfCosts.length, from + FileTable.CHUNK));
+            for (int from = 0; from < selfCosts.size(); from += FileTable.CHUNK) {
+                countSelfCosts(from, Math.min(selfCosts.size(), from + FileTable.CHUNK));
             }
             for (int from = 0; from < calls.size(); from += FileTable.CHUNK) {
                 countCalls(from, Math.min(calls.size(), from + FileTable.CHUNK));
@@ -107,11 +107,9 @@ public final class CallgrindWriter implements ProfileWriter {
         /** Counts self costs per function and sums them (as Profile.totals() does). */
         private void countSelfCosts(int from, int to) {
             for (int i = from; i < to; i++) {
-                SelfCost cost = selfCosts[i];
-                selfStart[cost.function() + 1]++;
-                long[] costs = cost.costs();
+                selfStart[selfCosts.function(i) + 1]++;
                 for (int c = 0; c < totals.length; c++) {
-                    totals[c] += costs[c];
+                    totals[c] += selfCosts.cost(i, c);
                 }
             }
         }
@@ -173,13 +171,21 @@ public final class CallgrindWriter implements ProfileWriter {
             function(FN, f);
             lastLine = -1;
             for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
-                SelfCost cost = selfCosts[i];
-                long[] costs = cost.costs();
-                int last = lastColumn(costs);
+                // Trailing zeros are left out (the format reads missing values as 0), but at least
+                // one value is written; the same for calls below.
+                int last = selfCosts.width() - 1;
+                while (last > 0 && selfCosts.cost(i, last) == 0) {
+                    last--;
+                }
                 int p = o.reserve(ByteOutput.MAX_NUMBER + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
                 byte[] b = o.buffer();
-                p = position(b, p, cost.line());
-                o.commit(putCosts(b, p, costs, last));
+                p = position(b, p, selfCosts.line(i));
+                for (int k = 0; k <= last; k++) {
+                    b[p++] = ' ';
+                    p = ByteOutput.putLong(b, p, selfCosts.cost(i, k));
+                }
+                b[p++] = '\n';
+                o.commit(p);
             }
             for (int i = callStart[f]; i < callStart[f + 1]; i++) {
                 call(i, files.fileOf);
@@ -321,18 +327,6 @@ public final class CallgrindWriter implements ProfileWriter {
         private void costs(long[] values, int count) throws IOException {
             int p = o.reserve(1 + count * (1 + ByteOutput.MAX_NUMBER));
             o.commit(putCosts(o.buffer(), p, values, count - 1));
-        }
-
-        /**
-         * The last column a cost line needs: trailing zeros are left out (the format reads missing
-         * values as 0), but at least one value is written.
-         */
-        private static int lastColumn(long[] values) {
-            int last = values.length - 1;
-            while (last > 0 && values[last] == 0) {
-                last--;
-            }
-            return last;
         }
 
         /** Writes values up to {@code last}, each after a space, and the line end; returns the position after. */

@@ -1,0 +1,91 @@
+package prof2calltree.model;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The self costs of a built profile in primitive arrays, sorted by function then line: an
+ * immutable {@code List<SelfCost>} that makes each {@link SelfCost} when asked for, as
+ * {@link CallTable} does for calls. A big pstats dump has a hundred thousand; as records, each
+ * with its own cost array, they were two objects each for nothing. Writers read its columns by
+ * index ({@link #of}).
+ */
+public final class SelfTable extends AbstractList<SelfCost> implements RandomAccess {
+    private final int width;
+    private final int size;
+    private final int[] function;
+    private final int[] line;
+    private final long[] costs;
+
+    /** The self costs at {@code order}'s indexes of the given arrays ({@code costs}: {@code width} a cost), in that order. */
+    SelfTable(int width, int[] order, int[] function, int[] line, long[] costs) {
+        this.width = width;
+        this.size = order.length;
+        this.function = new int[size];
+        this.line = new int[size];
+        this.costs = new long[size * width];
+        for (int i = 0; i < size; i++) {
+            int s = order[i];
+            this.function[i] = function[s];
+            this.line[i] = line[s];
+            System.arraycopy(costs, s * width, this.costs, i * width, width);
+        }
+    }
+
+    /** The self costs as a table: the list itself if it is one, else a table of them in their order. */
+    public static SelfTable of(List<SelfCost> selfCosts) {
+        if (selfCosts instanceof SelfTable table) {
+            return table;
+        }
+        int n = selfCosts.size();
+        int width = n == 0 ? 0 : selfCosts.get(0).costs().length;
+        int[] order = new int[n];
+        int[] function = new int[n];
+        int[] line = new int[n];
+        long[] costs = new long[n * width];
+        for (int i = 0; i < n; i++) {
+            SelfCost s = selfCosts.get(i);
+            if (s.costs().length != width) {
+                throw new IllegalArgumentException("self cost " + i + " has " + s.costs().length + " costs, not " + width);
+            }
+            order[i] = i;
+            function[i] = s.function();
+            line[i] = s.line();
+            System.arraycopy(s.costs(), 0, costs, i * width, width);
+        }
+        return new SelfTable(width, order, function, line, costs);
+    }
+
+    /** The number of cost types of each self cost. */
+    public int width() {
+        return width;
+    }
+
+    public int function(int i) {
+        return function[i];
+    }
+
+    public int line(int i) {
+        return line[i];
+    }
+
+    /** Self cost {@code i} of cost type {@code type}. */
+    public long cost(int i, int type) {
+        return costs[i * width + type];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public SelfCost get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("self cost " + i + " of " + size);
+        }
+        return new SelfCost(function[i], line[i], Arrays.copyOfRange(costs, i * width, (i + 1) * width));
+    }
+}
