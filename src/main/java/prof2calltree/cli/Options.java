@@ -190,6 +190,10 @@ record Options(
         if (view && inputs.size() > 1 && !merge) {
             throw new UsageException("-k opens one profile: give one input, or --merge several");
         }
+        if (top > 0 && inputs.size() > 1 && !merge) {
+            // A batch writes a file per input; the table is of one profile.
+            throw new UsageException("--top prints one profile's table: give one input, or --merge several");
+        }
         if (cl.has(PROGRESS) && cl.has(NO_PROGRESS)) {
             throw new UsageException("--progress and --no-progress contradict each other");
         }

@@ -125,6 +125,7 @@ class BadInputTest {
                 Arguments.of(new String[] {"a.prof", "b.prof", "-o", "x"}, 2, "-o names one output"),
                 Arguments.of(new String[] {"good.prof", "--format", "svg"}, 2, "unknown format 'svg'"),
                 Arguments.of(new String[] {"good.prof", "--top", "zero"}, 2, "--top needs a number"),
+                Arguments.of(new String[] {"a.prof", "b.prof", "--top", "5"}, 2, "--top prints one profile's table"),
                 Arguments.of(new String[] {"good.prof", "--from", "soon"}, 2, "--from 'soon' is not a time"),
                 Arguments.of(new String[] {"good.prof", "--include", "("}, 2, "is not a regular expression"),
                 Arguments.of(new String[] {"good.prof", "--events", "jdk.Bogus"}, 2, "unknown JFR event type"),
