@@ -68,7 +68,8 @@ final class Batch {
                 }
             }
             int total = options.inputs().size();
-            err.println(Main.TOOL + ": converted " + (total - failed) + " of " + total + " inputs into " + dir
+            err.println(Main.TOOL + ": converted " + (total - failed) + " of " + total + " inputs into "
+                    + (dir.toString().isEmpty() ? "the current directory" : dir)
                     + (failed > 0 ? "; " + failed + " failed" : ""));
             return failed > 0 ? Main.FAILED : Main.OK;
         } finally {

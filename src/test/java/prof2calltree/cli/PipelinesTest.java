@@ -51,6 +51,14 @@ class PipelinesTest {
         assertEquals(viaPipe, gz.out().replace("cmd: stdin\n", "cmd: X\n"), "gzipped input reads the same");
     }
 
+    /** The process's own directory is Path.of(""), which prints as nothing: the summary names it. */
+    @Test
+    void aBatchIntoTheCurrentDirectorySaysSo() {
+        CliRun r = CliRun.run(Path.of(""), "no-such-input-1.prof", "no-such-input-2.prof");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().strip().endsWith("converted 0 of 2 inputs into the current directory; 2 failed"), r.err());
+    }
+
     @Test
     void batchOfMixedInputsWritesOneFileEachAndSurvivesABadOne() throws Exception {
         copy("pstats/py27-cprofile.prof", "a/app.prof");
