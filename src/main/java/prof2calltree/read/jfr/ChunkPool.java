@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import prof2calltree.TempDirs;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.Progress;
+import prof2calltree.read.jfr.parse.Workspace;
 
 /**
  * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
@@ -32,16 +35,27 @@ final class ChunkPool {
     private final JfrReader.Parser parser;
     private final FileChannel source;
     private final List<ChunkHeader> chunks;
+    /** The size of the largest chunk in bytes, which each workspace's array is made for. */
+    private final long largest;
     /** The merged stacks: the first chunk's own store, then the others merged into it. */
     private StackStore store;
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
     /**
-     * Arrays chunks were read into, free for the next: one per reading thread at most, instead of
-     * a new chunk-sized array (tens of megabytes) per chunk for the collector to reclaim.
+     * Workspaces of the own parser, free for the next chunk: one per reading thread at most,
+     * instead of a new chunk-sized array (tens of megabytes) and tables per chunk for the
+     * collector to reclaim.
      */
-    private final Deque<byte[]> buffers = new ConcurrentLinkedDeque<>();
+    private final Deque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
+    /**
+     * Stores of chunks merged, emptied for the next, for the same reason: one per chunk in flight
+     * at most, instead of a new one per chunk, tens of megabytes that live as long as the chunk is
+     * read and merged, long enough to be promoted and to pile up in the old generation.
+     */
+    private final Deque<StackStore> spareStores = new ConcurrentLinkedDeque<>();
+    /** The blocks of frames of the stores emptied, for any store to take. */
+    private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
 
     private final Progress progress;
     /** How many chunks have been merged, in file order. */
@@ -54,6 +68,7 @@ final class ChunkPool {
         this.parser = parser;
         this.source = source;
         this.chunks = chunks;
+        this.largest = chunks.stream().mapToLong(ChunkHeader::size).max().orElse(0);
     }
 
     Merged readAll() throws IOException, BadInputException {
@@ -131,6 +146,8 @@ final class ChunkPool {
             store = result.store();
         } else {
             store.merge(result.store());
+            result.store().reset();
+            spareStores.addFirst(result.store());
         }
         stats.merge(result.stats());
         progress.advance(chunks.get(merged++).size());
@@ -139,25 +156,27 @@ final class ChunkPool {
     /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
     private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
+        StackStore chunkStore = spareStores.pollFirst();
+        if (chunkStore == null) {
+            chunkStore = new StackStore(spareBlocks);
+        }
         if (parser == JfrReader.Parser.OWN) {
-            byte[] buffer = buffers.pollFirst();
+            Workspace space = workspaces.pollFirst();
+            if (space == null) {
+                space = new Workspace(largest);
+            }
             try {
-                ChunkReader.Result result = new OwnChunkReader(options, chunks.get(0).startNanos())
-                        .read(source, header, buffer);
-                buffer = result.buffer();
-                return result;
+                return new OwnChunkReader(options, chunks.get(0).startNanos()).read(source, header, space, chunkStore);
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
             } finally {
-                if (buffer != null) {
-                    buffers.addFirst(buffer);
-                }
+                workspaces.addFirst(space);
             }
         }
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
         try {
-            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy);
+            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore);
         } catch (IOException e) {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {
