@@ -19,13 +19,17 @@ import java.util.concurrent.TimeUnit;
 import prof2calltree.TempDirs;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.Progress;
+import prof2calltree.read.jfr.parse.ParsedChunk;
 import prof2calltree.read.jfr.parse.Workspace;
 
 /**
  * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
- * and merges their results in file order. The project's own parser reads each chunk in place;
- * the JDK's reader reads a copy of it, in a file of its own in a private temporary directory
- * that is removed afterwards.
+ * and merges their results in file order. The project's own parser reads each chunk in place,
+ * several at once, and each reading thread then adds its chunk's stacks to the recording's store
+ * itself, when the chunks before it are in: no store per chunk, so memory follows the distinct
+ * stacks and the chunks being read, not the chunks waiting to be merged. The JDK's reader reads a
+ * copy of each chunk, in a file of its own in a private temporary directory that is removed
+ * afterwards, into a store of its own that is merged.
  */
 final class ChunkPool {
     /** The merged results of every chunk. */
@@ -37,8 +41,13 @@ final class ChunkPool {
     private final List<ChunkHeader> chunks;
     /** The size of the largest chunk in bytes, which each workspace's array is made for. */
     private final long largest;
-    /** The merged stacks: the first chunk's own store, then the others merged into it. */
-    private StackStore store;
+    /** The recording's stacks, each chunk's added in file order. */
+    private final StackStore store = new StackStore();
+    /** The chunk whose stacks go into {@link #store} next (own parser); guarded by {@link #turns}. */
+    private int turn;
+    /** The first chunk that failed, if any: the chunks after it stop waiting for their turn. Guarded by {@link #turns}. */
+    private int failedAt = Integer.MAX_VALUE;
+    private final Object turns = new Object();
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
@@ -49,9 +58,10 @@ final class ChunkPool {
      */
     private final Deque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
     /**
-     * Stores of chunks merged, emptied for the next, for the same reason: one per chunk in flight
-     * at most, instead of a new one per chunk, tens of megabytes that live as long as the chunk is
-     * read and merged, long enough to be promoted and to pile up in the old generation.
+     * Stores of the JDK reader's chunks, merged and emptied for the next, for the same reason: one
+     * per chunk in flight at most, instead of a new one per chunk, tens of megabytes that live as
+     * long as the chunk is read and merged, long enough to be promoted and to pile up in the old
+     * generation.
      */
     private final Deque<StackStore> spareStores = new ConcurrentLinkedDeque<>();
     /** The blocks of frames of the stores emptied, for any store to take. */
@@ -86,7 +96,7 @@ final class ChunkPool {
                 TempDirs.delete(directory);
             }
         }
-        return new Merged(store == null ? new StackStore() : store, stats);
+        return new Merged(store, stats);
     }
 
     private void readInParallel() throws IOException, BadInputException {
@@ -142,9 +152,7 @@ final class ChunkPool {
     }
 
     private void merge(ChunkReader.Result result) {
-        if (store == null) {
-            store = result.store();
-        } else {
+        if (result.store() != store) {
             store.merge(result.store());
             result.store().reset();
             spareStores.addFirst(result.store());
@@ -156,22 +164,29 @@ final class ChunkPool {
     /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
     private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
-        StackStore chunkStore = spareStores.pollFirst();
-        if (chunkStore == null) {
-            chunkStore = new StackStore(spareBlocks);
-        }
         if (parser == JfrReader.Parser.OWN) {
             Workspace space = workspaces.pollFirst();
             if (space == null) {
                 space = new Workspace(largest);
             }
+            boolean done = false;
             try {
-                return new OwnChunkReader(options, chunks.get(0).startNanos()).read(source, header, space, chunkStore);
+                OwnChunkReader reader = new OwnChunkReader(options, chunks.get(0).startNanos());
+                ParsedChunk parsed = reader.parse(source, header, space);
+                awaitTurn(index);
+                ReadStats chunkStats = reader.resolve(parsed, store);
+                done = true;
+                return new ChunkReader.Result(store, chunkStats);
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
             } finally {
+                endTurn(index, done);
                 workspaces.addFirst(space);
             }
+        }
+        StackStore chunkStore = spareStores.pollFirst();
+        if (chunkStore == null) {
+            chunkStore = new StackStore(spareBlocks);
         }
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
@@ -181,6 +196,35 @@ final class ChunkPool {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /** Waits until the chunks before chunk {@code index} have added their stacks, or one of them failed. */
+    private void awaitTurn(int index) throws InterruptedIOException {
+        synchronized (turns) {
+            while (turn != index) {
+                if (failedAt < index) {
+                    throw new InterruptedIOException("chunk " + failedAt + " failed");
+                }
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the chunks before this one");
+                }
+            }
+        }
+    }
+
+    /** Passes the turn to the chunk after {@code index}, or, if it failed, tells the ones after it to stop. */
+    private void endTurn(int index, boolean done) {
+        synchronized (turns) {
+            if (done) {
+                turn = index + 1;
+            } else {
+                failedAt = Math.min(failedAt, index);
+            }
+            turns.notifyAll();
         }
     }
 
