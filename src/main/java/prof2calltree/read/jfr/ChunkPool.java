@@ -19,17 +19,16 @@ import java.util.concurrent.TimeUnit;
 import prof2calltree.TempDirs;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.Progress;
-import prof2calltree.read.jfr.parse.ParsedChunk;
 import prof2calltree.read.jfr.parse.Workspace;
 
 /**
  * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
- * and merges their results in file order. The project's own parser reads each chunk in place,
- * several at once, and each reading thread then adds its chunk's stacks to the recording's store
- * itself, when the chunks before it are in: no store per chunk, so memory follows the distinct
- * stacks and the chunks being read, not the chunks waiting to be merged. The JDK's reader reads a
- * copy of each chunk, in a file of its own in a private temporary directory that is removed
- * afterwards, into a store of its own that is merged.
+ * and merges their results in file order. Each reading thread reads a chunk into a store of its
+ * own, then, once the chunks before it are in, merges that into the recording's store itself:
+ * no chunk waits, resolved, for its turn, so memory follows the distinct stacks and the reading
+ * threads, not the chunks read. The project's own parser reads each chunk in place; the JDK's
+ * reader reads a copy of it, in a file of its own in a private temporary directory that is
+ * removed afterwards.
  */
 final class ChunkPool {
     /** The merged results of every chunk. */
@@ -43,7 +42,7 @@ final class ChunkPool {
     private final long largest;
     /** The recording's stacks, each chunk's added in file order. */
     private final StackStore store = new StackStore();
-    /** The chunk whose stacks go into {@link #store} next (own parser); guarded by {@link #turns}. */
+    /** The chunk whose stacks go into {@link #store} next; guarded by {@link #turns}. */
     private int turn;
     /** The first chunk that failed, if any: the chunks after it stop waiting for their turn. Guarded by {@link #turns}. */
     private int failedAt = Integer.MAX_VALUE;
@@ -58,17 +57,16 @@ final class ChunkPool {
      */
     private final Deque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
     /**
-     * Stores of the JDK reader's chunks, merged and emptied for the next, for the same reason: one
-     * per chunk in flight at most, instead of a new one per chunk, tens of megabytes that live as
-     * long as the chunk is read and merged, long enough to be promoted and to pile up in the old
-     * generation.
+     * Stores chunks were read into, merged and emptied for the next, for the same reason: one per
+     * reading thread, instead of a new one per chunk, tens of megabytes that live as long as the
+     * chunk is read and merged, long enough to be promoted and to pile up in the old generation.
      */
     private final Deque<StackStore> spareStores = new ConcurrentLinkedDeque<>();
     /** The blocks of frames of the stores emptied, for any store to take. */
     private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
 
     private final Progress progress;
-    /** How many chunks have been merged, in file order. */
+    /** How many chunks' counts have been merged, in file order. */
     private int merged;
 
     ChunkPool(JfrOptions options, JfrReader.Parser parser, FileChannel source, List<ChunkHeader> chunks,
@@ -108,7 +106,7 @@ final class ChunkPool {
         });
         try {
             // A bounded window of chunks in flight: results are merged in file order as they come.
-            Deque<Future<ChunkReader.Result>> pending = new ArrayDeque<>();
+            Deque<Future<ReadStats>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < chunks.size() || !pending.isEmpty()) {
                 while (next < chunks.size() && pending.size() < 2 * threads) {
@@ -127,7 +125,7 @@ final class ChunkPool {
         }
     }
 
-    private static ChunkReader.Result await(Future<ChunkReader.Result> future) throws IOException, BadInputException {
+    private static ReadStats await(Future<ReadStats> future) throws IOException, BadInputException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -151,47 +149,56 @@ final class ChunkPool {
         }
     }
 
-    private void merge(ChunkReader.Result result) {
-        if (result.store() != store) {
-            store.merge(result.store());
-            result.store().reset();
-            spareStores.addFirst(result.store());
-        }
-        stats.merge(result.stats());
+    /** Adds a chunk's counts, the chunk's stacks being in the store already, and reports its bytes. */
+    private void merge(ReadStats chunkStats) {
+        stats.merge(chunkStats);
         progress.advance(chunks.get(merged++).size());
     }
 
+    /**
+     * Reads chunk {@code index} into a store of this thread's, then, once the chunks before it are
+     * in, merges that into the recording's store and empties it for the thread's next chunk.
+     */
+    private ReadStats readChunk(int index) throws IOException, BadInputException {
+        StackStore chunkStore = spareStores.pollFirst();
+        if (chunkStore == null) {
+            chunkStore = new StackStore(spareBlocks);
+        }
+        boolean done = false;
+        try {
+            ReadStats chunkStats = read(index, chunkStore);
+            awaitTurn(index);
+            store.merge(chunkStore);
+            done = true;
+            return chunkStats;
+        } finally {
+            endTurn(index, done);
+            chunkStore.reset();
+            spareStores.addFirst(chunkStore);
+        }
+    }
+
     /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
-    private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
+    private ReadStats read(int index, StackStore chunkStore) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
         if (parser == JfrReader.Parser.OWN) {
             Workspace space = workspaces.pollFirst();
             if (space == null) {
                 space = new Workspace(largest);
             }
-            boolean done = false;
             try {
-                OwnChunkReader reader = new OwnChunkReader(options, chunks.get(0).startNanos());
-                ParsedChunk parsed = reader.parse(source, header, space);
-                awaitTurn(index);
-                ReadStats chunkStats = reader.resolve(parsed, store);
-                done = true;
-                return new ChunkReader.Result(store, chunkStats);
+                return new OwnChunkReader(options, chunks.get(0).startNanos())
+                        .read(source, header, space, chunkStore).stats();
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
             } finally {
-                endTurn(index, done);
                 workspaces.addFirst(space);
             }
-        }
-        StackStore chunkStore = spareStores.pollFirst();
-        if (chunkStore == null) {
-            chunkStore = new StackStore(spareBlocks);
         }
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
         try {
-            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore);
+            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore).stats();
         } catch (IOException e) {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {

@@ -17,8 +17,7 @@ import prof2calltree.read.jfr.parse.Workspace;
 /**
  * Reads one chunk in place with the project's own {@link JfrChunkParser}, giving exactly what
  * {@link ChunkReader} gives with the JDK's reader: the same counts, filters and warnings, and the
- * distinct stacks resolved as {@link StackTally} resolves them, in the same order. Parsing and
- * resolving are two steps, so that chunks can be parsed at once and resolved one after another.
+ * distinct stacks resolved as {@link StackTally} resolves them, in the same order.
  */
 final class OwnChunkReader {
     private static final String LOST_CPU_SAMPLES = "jdk.CPUTimeSamplesLost";
@@ -46,16 +45,12 @@ final class OwnChunkReader {
     }
 
     /**
-     * Parses the chunk {@code header} describes from {@code file}, in {@code space}: the events are
-     * summed by stack, the stacks not yet resolved. The result is valid until {@code space} parses
-     * another chunk.
+     * Reads the chunk {@code header} describes from {@code file}, in {@code space}, and its stacks
+     * into {@code store}, which must be empty.
      */
-    ParsedChunk parse(FileChannel file, ChunkHeader header, Workspace space) throws IOException, BadInputException {
-        return parser.parse(file, header.offset(), header.size(), space);
-    }
-
-    /** The counts of a chunk this reader parsed, and its distinct stacks resolved and added to {@code store}. */
-    ReadStats resolve(ParsedChunk chunk, StackStore store) throws BadInputException {
+    ChunkReader.Result read(FileChannel file, ChunkHeader header, Workspace space, StackStore store)
+            throws IOException, BadInputException {
+        ParsedChunk chunk = parser.parse(file, header.offset(), header.size(), space);
         ReadStats stats = new ReadStats();
         chunk.eventCounts().forEach((name, n) -> stats.types.merge(name, n, Long::sum));
         for (int i = 0; i < kinds.size(); i++) {
@@ -70,13 +65,7 @@ final class OwnChunkReader {
         }
         stats.lostCpuTimeSamples += chunk.total(0);
         chunk.visitStacks(new Resolver(store, stats));
-        return stats;
-    }
-
-    /** {@link #parse} and {@link #resolve} in one step, into {@code store}. */
-    ChunkReader.Result read(FileChannel file, ChunkHeader header, Workspace space, StackStore store)
-            throws IOException, BadInputException {
-        return new ChunkReader.Result(store, resolve(parse(file, header, space), store));
+        return new ChunkReader.Result(store, stats);
     }
 
     /** Turns each distinct stack into function ids and lines once, and adds its events per thread. */
