@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,12 +19,16 @@ import java.util.concurrent.TimeUnit;
 import prof2calltree.TempDirs;
 import prof2calltree.read.BadInputException;
 import prof2calltree.read.Progress;
+import prof2calltree.read.jfr.parse.Workspace;
 
 /**
  * Reads the complete chunks of a recording on up to {@link JfrOptions#parallelism()} threads,
- * and merges their results in file order. The project's own parser reads each chunk in place;
- * the JDK's reader reads a copy of it, in a file of its own in a private temporary directory
- * that is removed afterwards.
+ * and merges their results in file order. Each reading thread reads a chunk into a store of its
+ * own, then, once the chunks before it are in, merges that into the recording's store itself:
+ * no chunk waits, resolved, for its turn, so memory follows the distinct stacks and the reading
+ * threads, not the chunks read. The project's own parser reads each chunk in place; the JDK's
+ * reader reads a copy of it, in a file of its own in a private temporary directory that is
+ * removed afterwards.
  */
 final class ChunkPool {
     /** The merged results of every chunk. */
@@ -32,19 +38,35 @@ final class ChunkPool {
     private final JfrReader.Parser parser;
     private final FileChannel source;
     private final List<ChunkHeader> chunks;
-    /** The merged stacks: the first chunk's own store, then the others merged into it. */
-    private StackStore store;
+    /** The size of the largest chunk in bytes, which each workspace's array is made for. */
+    private final long largest;
+    /** The recording's stacks, each chunk's added in file order. */
+    private final StackStore store = new StackStore();
+    /** The chunk whose stacks go into {@link #store} next; guarded by {@link #turns}. */
+    private int turn;
+    /** The first chunk that failed, if any: the chunks after it stop waiting for their turn. Guarded by {@link #turns}. */
+    private int failedAt = Integer.MAX_VALUE;
+    private final Object turns = new Object();
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
     /**
-     * Arrays chunks were read into, free for the next: one per reading thread at most, instead of
-     * a new chunk-sized array (tens of megabytes) per chunk for the collector to reclaim.
+     * Workspaces of the own parser, free for the next chunk: one per reading thread at most,
+     * instead of a new chunk-sized array (tens of megabytes) and tables per chunk for the
+     * collector to reclaim.
      */
-    private final Deque<byte[]> buffers = new ConcurrentLinkedDeque<>();
+    private final Deque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
+    /**
+     * Stores chunks were read into, merged and emptied for the next, for the same reason: one per
+     * reading thread, instead of a new one per chunk, tens of megabytes that live as long as the
+     * chunk is read and merged, long enough to be promoted and to pile up in the old generation.
+     */
+    private final Deque<StackStore> spareStores = new ConcurrentLinkedDeque<>();
+    /** The blocks of frames of the stores emptied, for any store to take. */
+    private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
 
     private final Progress progress;
-    /** How many chunks have been merged, in file order. */
+    /** How many chunks' counts have been merged, in file order. */
     private int merged;
 
     ChunkPool(JfrOptions options, JfrReader.Parser parser, FileChannel source, List<ChunkHeader> chunks,
@@ -54,6 +76,7 @@ final class ChunkPool {
         this.parser = parser;
         this.source = source;
         this.chunks = chunks;
+        this.largest = chunks.stream().mapToLong(ChunkHeader::size).max().orElse(0);
     }
 
     Merged readAll() throws IOException, BadInputException {
@@ -71,7 +94,7 @@ final class ChunkPool {
                 TempDirs.delete(directory);
             }
         }
-        return new Merged(store == null ? new StackStore() : store, stats);
+        return new Merged(store, stats);
     }
 
     private void readInParallel() throws IOException, BadInputException {
@@ -83,7 +106,7 @@ final class ChunkPool {
         });
         try {
             // A bounded window of chunks in flight: results are merged in file order as they come.
-            Deque<Future<ChunkReader.Result>> pending = new ArrayDeque<>();
+            Deque<Future<ReadStats>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < chunks.size() || !pending.isEmpty()) {
                 while (next < chunks.size() && pending.size() < 2 * threads) {
@@ -102,7 +125,7 @@ final class ChunkPool {
         }
     }
 
-    private static ChunkReader.Result await(Future<ChunkReader.Result> future) throws IOException, BadInputException {
+    private static ReadStats await(Future<ReadStats> future) throws IOException, BadInputException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -126,42 +149,89 @@ final class ChunkPool {
         }
     }
 
-    private void merge(ChunkReader.Result result) {
-        if (store == null) {
-            store = result.store();
-        } else {
-            store.merge(result.store());
-        }
-        stats.merge(result.stats());
+    /** Adds a chunk's counts, the chunk's stacks being in the store already, and reports its bytes. */
+    private void merge(ReadStats chunkStats) {
+        stats.merge(chunkStats);
         progress.advance(chunks.get(merged++).size());
     }
 
+    /**
+     * Reads chunk {@code index} into a store of this thread's, then, once the chunks before it are
+     * in, merges that into the recording's store and empties it for the thread's next chunk.
+     */
+    private ReadStats readChunk(int index) throws IOException, BadInputException {
+        StackStore chunkStore = spareStores.pollFirst();
+        if (chunkStore == null) {
+            chunkStore = new StackStore(spareBlocks);
+        }
+        boolean done = false;
+        try {
+            ReadStats chunkStats = read(index, chunkStore);
+            awaitTurn(index);
+            store.merge(chunkStore);
+            done = true;
+            return chunkStats;
+        } finally {
+            endTurn(index, done);
+            chunkStore.reset();
+            spareStores.addFirst(chunkStore);
+        }
+    }
+
     /** Reads chunk {@code index} in place with the own parser, or else copies it out, reads it and deletes the copy. */
-    private ChunkReader.Result readChunk(int index) throws IOException, BadInputException {
+    private ReadStats read(int index, StackStore chunkStore) throws IOException, BadInputException {
         ChunkHeader header = chunks.get(index);
         if (parser == JfrReader.Parser.OWN) {
-            byte[] buffer = buffers.pollFirst();
+            Workspace space = workspaces.pollFirst();
+            if (space == null) {
+                space = new Workspace(largest);
+            }
             try {
-                ChunkReader.Result result = new OwnChunkReader(options, chunks.get(0).startNanos())
-                        .read(source, header, buffer);
-                buffer = result.buffer();
-                return result;
+                return new OwnChunkReader(options, chunks.get(0).startNanos())
+                        .read(source, header, space, chunkStore).stats();
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
             } finally {
-                if (buffer != null) {
-                    buffers.addFirst(buffer);
-                }
+                workspaces.addFirst(space);
             }
         }
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
         try {
-            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy);
+            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore).stats();
         } catch (IOException e) {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /** Waits until the chunks before chunk {@code index} have added their stacks, or one of them failed. */
+    private void awaitTurn(int index) throws InterruptedIOException {
+        synchronized (turns) {
+            while (turn != index) {
+                if (failedAt < index) {
+                    throw new InterruptedIOException("chunk " + failedAt + " failed");
+                }
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the chunks before this one");
+                }
+            }
+        }
+    }
+
+    /** Passes the turn to the chunk after {@code index}, or, if it failed, tells the ones after it to stop. */
+    private void endTurn(int index, boolean done) {
+        synchronized (turns) {
+            if (done) {
+                turn = index + 1;
+            } else {
+                failedAt = Math.min(failedAt, index);
+            }
+            turns.notifyAll();
         }
     }
 

@@ -18,9 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * resolves the distinct stacks into a {@link StackStore}.
  */
 final class ChunkReader {
-    /** What one chunk gave. */
-    /** A chunk's stacks and counts, and the array its bytes were read into (own parser), to reuse. */
-    record Result(StackStore store, ReadStats stats, byte[] buffer) {}
+    /** A chunk's stacks and counts. */
+    record Result(StackStore store, ReadStats stats) {}
 
     /** What is known about one event type of the chunk, looked up once per type. */
     private static final class TypeInfo {
@@ -61,12 +60,12 @@ final class ChunkReader {
     }
 
     /**
-     * Reads the chunk in {@code file}.
+     * Reads the chunk in {@code file}, its stacks into {@code store}, which must be empty.
      *
      * @throws IOException if the JDK cannot read it; the parser's other failures (it throws
      *     runtime exceptions on some corrupt data) become IOExceptions too
      */
-    Result read(Path file) throws IOException {
+    Result read(Path file, StackStore store) throws IOException {
         try (RecordingFile recording = open(file)) {
             for (RecordedEvent event = next(recording); event != null; event = next(recording)) {
                 accept(event);
@@ -78,9 +77,8 @@ final class ChunkReader {
                 stats.missingWeight.add(info.name);
             }
         }
-        StackStore store = new StackStore();
         tally.resolveInto(store, stats);
-        return new Result(store, stats, null);
+        return new Result(store, stats);
     }
 
     private static RecordingFile open(Path file) throws IOException {

@@ -12,6 +12,7 @@ import prof2calltree.read.jfr.parse.JfrChunkParser;
 import prof2calltree.read.jfr.parse.ParsedChunk;
 import prof2calltree.read.jfr.parse.StackView;
 import prof2calltree.read.jfr.parse.StackVisitor;
+import prof2calltree.read.jfr.parse.Workspace;
 
 /**
  * Reads one chunk in place with the project's own {@link JfrChunkParser}, giving exactly what
@@ -44,11 +45,12 @@ final class OwnChunkReader {
     }
 
     /**
-     * Reads the chunk {@code header} describes from {@code file}, into {@code buffer} if it is large
-     * enough (null: a new array). The array used is in the result, free for the next chunk.
+     * Reads the chunk {@code header} describes from {@code file}, in {@code space}, and its stacks
+     * into {@code store}, which must be empty.
      */
-    ChunkReader.Result read(FileChannel file, ChunkHeader header, byte[] buffer) throws IOException, BadInputException {
-        ParsedChunk chunk = parser.parse(file, header.offset(), header.size(), buffer);
+    ChunkReader.Result read(FileChannel file, ChunkHeader header, Workspace space, StackStore store)
+            throws IOException, BadInputException {
+        ParsedChunk chunk = parser.parse(file, header.offset(), header.size(), space);
         ReadStats stats = new ReadStats();
         chunk.eventCounts().forEach((name, n) -> stats.types.merge(name, n, Long::sum));
         for (int i = 0; i < kinds.size(); i++) {
@@ -62,9 +64,8 @@ final class OwnChunkReader {
             }
         }
         stats.lostCpuTimeSamples += chunk.total(0);
-        StackStore store = new StackStore();
         chunk.visitStacks(new Resolver(store, stats));
-        return new ChunkReader.Result(store, stats, chunk.buffer());
+        return new ChunkReader.Result(store, stats);
     }
 
     /** Turns each distinct stack into function ids and lines once, and adds its events per thread. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import prof2calltree.model.CostType;
 import prof2calltree.model.OpenAddressing;
 import prof2calltree.model.Profile;
@@ -47,7 +48,9 @@ final class StackStore {
      */
     private int[][] frames = new int[4][];
     private int blockCount;
-    private int used = BLOCK;
+    /** Blocks free for any store to take, shared by the stores of one recording; null: none. */
+    private final Queue<int[]> spareBlocks;
+    private int used;
     private int[] blocks = new int[64];
     private int[] starts = new int[64];
     private int[] depths = new int[64];
@@ -66,6 +69,20 @@ final class StackStore {
     private final int[] columnOf = newColumnMap();
     /** Stack numbers + 1 by hash; 0 for free slots. */
     private int[] table = new int[128];
+
+    /** A store that makes its own blocks of frames. */
+    StackStore() {
+        this(null);
+    }
+
+    /**
+     * A store that takes its blocks of frames from {@code spareBlocks} when it holds any, and
+     * gives them back there when {@link #reset}: blocks are then made only for the most frames
+     * stores hold at once, not for every chunk, nor for the most each store ever held.
+     */
+    StackStore(Queue<int[]> spareBlocks) {
+        this.spareBlocks = spareBlocks;
+    }
 
     /** The id of a function, numbering it if it is new. */
     int function(FrameNames.Key key) {
@@ -166,11 +183,11 @@ final class StackStore {
 
     private int append(int[] functions, int[] lines, int thread) {
         int depth = functions.length;
-        if (2 * depth > BLOCK - used) {
+        if (blockCount == 0 || 2 * depth > frames[blockCount - 1].length - used) {
             if (blockCount == frames.length) {
                 frames = Arrays.copyOf(frames, blockCount * 2);
             }
-            frames[blockCount++] = new int[Math.max(BLOCK, 2 * depth)];
+            frames[blockCount++] = newBlock(2 * depth);
             used = 0;
         }
         int[] block = frames[blockCount - 1];
@@ -192,6 +209,12 @@ final class StackStore {
         threadOf[s] = thread;
         used += 2 * depth;
         return s;
+    }
+
+    /** A block for at least {@code ints} ints: a spare one if it is large enough and there is one. */
+    private int[] newBlock(int ints) {
+        int[] block = ints <= BLOCK && spareBlocks != null ? spareBlocks.poll() : null;
+        return block != null ? block : new int[Math.max(BLOCK, ints)];
     }
 
     private static int[] newColumnMap() {
@@ -219,11 +242,38 @@ final class StackStore {
         return c;
     }
 
+    /**
+     * Empties the store for another chunk, keeping its arrays and giving its blocks of frames to
+     * the spare ones: a store per chunk would be tens of megabytes that live as long as the chunk
+     * is read and merged, long enough to be promoted to the old generation, where they would pile
+     * up until a full collection.
+     */
+    void reset() {
+        for (int b = 0; b < blockCount; b++) {
+            if (spareBlocks != null && frames[b].length == BLOCK) {
+                spareBlocks.add(frames[b]);
+            }
+            frames[b] = null;
+        }
+        functions.clear();
+        ids.clear();
+        threads.clear();
+        threadIds.clear();
+        Arrays.fill(events, 0, size, 0);
+        Arrays.fill(weights, 0, size * stride, 0);
+        Arrays.fill(table, 0);
+        Arrays.fill(columnOf, -1);
+        columns = 0;
+        size = 0;
+        blockCount = 0;
+        used = 0;
+    }
+
     private void clear() {
         size = 0;
         frames = new int[4][];
         blockCount = 0;
-        used = BLOCK;
+        used = 0;
         blocks = new int[64];
         starts = new int[64];
         depths = new int[64];

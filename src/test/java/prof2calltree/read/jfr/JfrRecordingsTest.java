@@ -1,9 +1,14 @@
 package prof2calltree.read.jfr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,12 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import prof2calltree.model.Call;
 import prof2calltree.model.Function;
 import prof2calltree.model.Profile;
 import prof2calltree.model.SelfCost;
+import prof2calltree.read.BadInputException;
 
 /** Joined and cut recordings, recursion, and the same output whatever the parallelism. */
 class JfrRecordingsTest {
@@ -107,6 +114,23 @@ class JfrRecordingsTest {
         Profile four = f.read(new JfrOptions(Set.of(), null, null, null, 4), new ArrayList<>());
         assertEquals(one.functions(), four.functions(), "same functions with the same ids");
         assertEquals(describe(one), describe(four));
+    }
+
+    @Test
+    void aCorruptChunkBetweenGoodOnesFailsWithItsOffsetWhateverTheParallelism(@TempDir Path dir) throws Exception {
+        // jdk17-multichunk.jfr: chunks at offsets 0, 216293 and 411163. The middle one's first
+        // event, after the 68-byte header, is given a size of 0; the chunk after it waits for its
+        // turn to add its stacks, and must give up rather than wait for ever.
+        byte[] bytes = Files.readAllBytes(JfrFixture.named("jdk17-multichunk.jfr").file);
+        bytes[216293 + 68] = 0;
+        Path file = dir.resolve("corrupt-middle.jfr");
+        Files.write(file, bytes);
+        for (int parallelism : new int[] {1, 4}) {
+            JfrOptions options = new JfrOptions(Set.of(), null, null, null, parallelism);
+            BadInputException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(BadInputException.class, () -> new JfrReader(options).read(file, w -> {})));
+            assertTrue(e.getMessage().startsWith("offset 216293: cannot read this chunk"), e.getMessage());
+        }
     }
 
     /** Everything in a profile except its stacks (whose order is unspecified), as text. */

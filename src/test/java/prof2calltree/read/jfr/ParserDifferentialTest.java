@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import prof2calltree.model.Profile;
 import prof2calltree.model.Stack;
+import prof2calltree.read.jfr.parse.Workspace;
 import prof2calltree.testutil.Fixtures;
 
 /**
@@ -84,12 +85,16 @@ class ParserDifferentialTest {
         try (FileChannel channel = FileChannel.open(f.file, StandardOpenOption.READ)) {
             List<ChunkHeader> chunks = ChunkScanner.scan(channel).complete();
             long start = chunks.get(0).startNanos();
+            // One store and workspace for every chunk, emptied between them, as ChunkPool does.
+            StackStore reused = new StackStore();
+            Workspace space = new Workspace();
             for (int i = 0; i < chunks.size(); i++) {
                 ChunkHeader header = chunks.get(i);
                 Path copy = dir.resolve("chunk-" + i + ".jfr");
                 ChunkScanner.copy(channel, header, copy);
-                ReadStats jdk = new ChunkReader(options, start).read(copy).stats();
-                ReadStats own = new OwnChunkReader(options, start).read(channel, header, null).stats();
+                ReadStats jdk = new ChunkReader(options, start).read(copy, new StackStore()).stats();
+                reused.reset();
+                ReadStats own = new OwnChunkReader(options, start).read(channel, header, space, reused).stats();
                 String where = fixture + " chunk " + i;
                 assertEquals(jdk.types, own.types, where + ": events by type");
                 assertArrayEquals(jdk.present, own.present, where + ": events with a stack");

@@ -31,9 +31,9 @@ final class ConstantPools {
 
     /**
      * Indexes the pools of the chain that ends at chunk position {@code last} (0: the chunk
-     * has none).
+     * has none), in maps kept by {@code space}.
      */
-    static ConstantPools read(ChunkBytes in, Metadata metadata, long last) {
+    static ConstantPools read(ChunkBytes in, Metadata metadata, long last, Workspace space) {
         ConstantPools pools = new ConstantPools(metadata.types().size());
         LongIntMap visited = new LongIntMap();
         long position = last;
@@ -56,7 +56,7 @@ final class ConstantPools {
             int count = in.readVarInt();
             in.require(count, "a constant pool count of");
             for (int i = 0; i < count; i++) {
-                pools.readPool(in, metadata);
+                pools.readPool(in, metadata, space);
             }
             if (in.pos - start != size) {
                 throw in.corrupt(start, "the checkpoint event's size (" + size + ") does not match its content ("
@@ -67,7 +67,7 @@ final class ConstantPools {
         return pools;
     }
 
-    private void readPool(ChunkBytes in, Metadata metadata) {
+    private void readPool(ChunkBytes in, Metadata metadata, Workspace space) {
         int at = in.pos;
         long typeId = in.readVarLong();
         TypeDef type = metadata.type(typeId);
@@ -78,7 +78,7 @@ final class ConstantPools {
         in.require(count, "a constant count of");
         LongIntMap map = positions[type.index];
         if (map == null) {
-            map = new LongIntMap(count);
+            map = space.pool(type.index, count);
             positions[type.index] = map;
         }
         for (int i = 0; i < count; i++) {

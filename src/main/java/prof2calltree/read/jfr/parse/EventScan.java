@@ -18,7 +18,8 @@ final class EventScan {
     /** Ticks per nanosecond, as a double: the JDK's TimeConverter divides by it. */
     private final double divisor;
 
-    final Tally tally = new Tally();
+    /** The workspace's tally, emptied for this chunk. */
+    final Tally tally;
     /** Events per type index. */
     final long[] counts;
     /** Per {@link ChunkQuery#stacks()} entry: events with a stack before the filters, and after them with and without. */
@@ -29,8 +30,10 @@ final class EventScan {
     final long[] totals;
 
     EventScan(ChunkBytes in, ChunkQuery query, ConstantPools pools, ThreadTable threads, TypeDef trace, int types,
-            long startNanos, long startTicks, long ticksPerSecond) {
+            long startNanos, long startTicks, long ticksPerSecond, Tally tally) {
         this.in = in;
+        this.tally = tally;
+        tally.clear();
         this.query = query;
         this.pools = pools;
         this.threads = threads;

@@ -26,7 +26,7 @@ public final class JfrChunkParser {
     static final int HEADER_SIZE = 68;
     private static final int MAGIC = 0x464c5200;
     /** The largest chunk read, in bytes: it is held in one array. */
-    private static final long MAX_CHUNK = Integer.MAX_VALUE - 16;
+    static final long MAX_CHUNK = Integer.MAX_VALUE - 16;
 
     private final ChunkQuery query;
     private final Map<String, Integer> stacksByName = new HashMap<>();
@@ -43,20 +43,20 @@ public final class JfrChunkParser {
     }
 
     /**
-     * Parses the chunk of {@code size} bytes that starts at {@code offset} in {@code file}, reading
-     * it into {@code buffer} if that is large enough (null: a new array); {@link ParsedChunk#buffer()}
-     * gives the array used, to reuse for the next chunk once this one is visited. Reusing one array
-     * per thread spares the collector a chunk-sized array (often tens of megabytes) per chunk.
+     * Parses the chunk of {@code size} bytes that starts at {@code offset} in {@code file}, in
+     * {@code space}: the result is valid until {@code space} parses another chunk.
      *
      * @throws BadInputException if the chunk is corrupt, or too large to be held in memory
      */
-    public ParsedChunk parse(FileChannel file, long offset, long size, byte[] buffer)
+    public ParsedChunk parse(FileChannel file, long offset, long size, Workspace space)
             throws IOException, BadInputException {
         if (size < HEADER_SIZE || size > MAX_CHUNK) {
             throw new BadInputException("offset " + offset + ": a chunk of " + size + " bytes; this parser reads chunks"
                     + " of " + HEADER_SIZE + " bytes to 2 GB (-Dprof2calltree.jfr.parser=jdk reads larger ones)");
         }
-        return parse(ChunkBytes.read(file, offset, (int) size, buffer));
+        ChunkBytes in = ChunkBytes.read(file, offset, (int) size, space.bytes);
+        space.bytes = in.array();
+        return parse(in, space);
     }
 
     /** Parses the chunk held in {@code bytes}, which starts at file offset {@code offset}. */
@@ -64,18 +64,18 @@ public final class JfrChunkParser {
         if (bytes.length < HEADER_SIZE) {
             throw new BadInputException("offset " + offset + ": a chunk of " + bytes.length + " bytes is too short");
         }
-        return parse(new ChunkBytes(bytes, offset));
+        return parse(new ChunkBytes(bytes, offset), new Workspace());
     }
 
-    private ParsedChunk parse(ChunkBytes in) throws BadInputException {
+    private ParsedChunk parse(ChunkBytes in, Workspace space) throws BadInputException {
         try {
-            return read(in);
+            return read(in, space);
         } catch (CorruptChunkException e) {
             throw new BadInputException(e.getMessage(), e);
         }
     }
 
-    private ParsedChunk read(ChunkBytes in) {
+    private ParsedChunk read(ChunkBytes in, Workspace space) {
         if (in.readRawInt() != MAGIC) {
             throw in.corrupt(0, "not a chunk: it does not start with FLR\\0");
         }
@@ -90,7 +90,7 @@ public final class JfrChunkParser {
             throw in.corrupt(24, "the metadata offset " + metadataOffset + " lies outside the chunk");
         }
         Metadata metadata = Metadata.read(in, metadataOffset);
-        ConstantPools pools = ConstantPools.read(in, metadata, constantPools);
+        ConstantPools pools = ConstantPools.read(in, metadata, constantPools, space);
         List<TypeDef> types = metadata.types();
         TypeDef trace = stackTraceType(types);
         EventProgram[] programs = new EventProgram[types.size()];
@@ -106,7 +106,7 @@ public final class JfrChunkParser {
         ConstantReader reader = new ConstantReader(in, pools);
         ThreadTable threads = new ThreadTable(reader, types.size());
         EventScan scan = new EventScan(in, query, pools, threads, trace, types.size(), startNanos, startTicks,
-                ticksPerSecond);
+                ticksPerSecond, space.tally);
         scan.run(HEADER_SIZE, new TypeIndex(types), programs);
         return new ParsedChunk(in, metadata, programs, scan, reader, threads, trace);
     }

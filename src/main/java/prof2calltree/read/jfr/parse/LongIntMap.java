@@ -38,6 +38,14 @@ final class LongIntMap {
         mask = capacity - 1;
     }
 
+    /** Removes every key, keeping the arrays. */
+    void clear() {
+        Arrays.fill(keys, FREE);
+        size = 0;
+        hasFree = false;
+        freeValue = MISSING;
+    }
+
     int size() {
         return size + (hasFree ? 1 : 0);
     }

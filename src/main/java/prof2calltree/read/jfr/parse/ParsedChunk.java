@@ -7,8 +7,8 @@ import prof2calltree.read.BadInputException;
 
 /**
  * What {@link JfrChunkParser} found in one chunk: event counts by type, the counters the query
- * asked for, and the summed events by stack and thread, to visit once. Holds the chunk's bytes
- * until dropped, for decoding the distinct stacks it visits.
+ * asked for, and the summed events by stack and thread, to visit once. Valid until its
+ * {@link Workspace} parses another chunk: its stacks are decoded from the chunk's bytes held there.
  */
 public final class ParsedChunk {
     private final Map<String, Long> counts = new TreeMap<>();
@@ -18,11 +18,9 @@ public final class ParsedChunk {
     private final ConstantPools pools;
     private final TypeDef trace;
     private final StackView view;
-    private final byte[] buffer;
 
     ParsedChunk(ChunkBytes in, Metadata metadata, EventProgram[] programs, EventScan scan, ConstantReader reader,
             ThreadTable threads, TypeDef trace) {
-        this.buffer = in.array();
         this.scan = scan;
         this.threads = threads;
         this.pools = reader.pools();
@@ -45,14 +43,6 @@ public final class ParsedChunk {
             StackDecoder decoder = new StackDecoder(in, trace);
             this.view = new StackView(decoder, new MethodTable(reader, decoder.methodType()), reader);
         }
-    }
-
-    /**
-     * The array the chunk's bytes were read into. It may be reused for another chunk once this one
-     * is no longer used: its stacks may be decoded from it until then.
-     */
-    public byte[] buffer() {
-        return buffer;
     }
 
     /** How many events of each type the chunk holds, by type name; types without events left out. */

@@ -34,6 +34,14 @@ final class Tally {
         return (int) (h ^ (h >>> 31));
     }
 
+    /** Empties the tally for another chunk, keeping its arrays. */
+    void clear() {
+        size = 0;
+        groups = 0;
+        Arrays.fill(table, 0);
+        Arrays.fill(groupTable, 0);
+    }
+
     /** Adds one event of {@code type} on {@code stack} and {@code thread}, weighing {@code weight}. */
     void add(int type, long stack, int thread, long weight) {
         int mask = table.length - 1;

@@ -118,6 +118,34 @@ class PrimitivesTest {
     }
 
     @Test
+    void aClearedTallyOrMapIsEmptyAndFillsAsANewOne() {
+        Tally tally = new Tally();
+        LongIntMap map = new LongIntMap();
+        for (int stack = 0; stack < 5000; stack++) {
+            tally.add(0, stack, stack % 3, 1);
+            map.put(stack, stack);
+        }
+        map.put(Long.MIN_VALUE + 0x5eed, 1); // the free-slot sentinel, kept aside
+        tally.clear();
+        map.clear();
+        assertEquals(0, tally.groups());
+        assertEquals(0, map.size());
+        assertEquals(LongIntMap.MISSING, map.get(7));
+        assertEquals(LongIntMap.MISSING, map.get(Long.MIN_VALUE + 0x5eed));
+        tally.add(1, 7, 2, 5);
+        tally.add(1, 7, 2, 5);
+        tally.add(1, 3, 2, 1);
+        map.put(7, 70);
+        assertEquals(2, tally.groups());
+        assertEquals(7, tally.stack(tally.head(0)));
+        assertEquals(2, tally.events(tally.head(0)));
+        assertEquals(10, tally.weight(tally.head(0)));
+        assertEquals(-1, tally.next(tally.head(0)));
+        assertEquals(1, map.size());
+        assertEquals(70, map.get(7));
+    }
+
+    @Test
     void theTallyKeepsGroupsAndTheirThreadsInTheOrderFirstSeen() {
         Tally tally = new Tally();
         long[][] events = {{0, 9, 1}, {0, 5, 1}, {0, 9, 2}, {1, 9, 1}, {0, 9, 1}, {0, 5, 3}, {0, 9, 2}};
