@@ -26,7 +26,7 @@ public final class ProfileBuilder {
      * Self costs by (function, line) packed in a long: the key's index into {@code selfKeys} and,
      * times the number of cost types, into {@code selfCosts}.
      */
-    private final LongIndex selfIndex;
+    private LongIndex selfIndex;
     private int selfCount;
     private long[] selfKeys;
     private long[] selfCosts;
@@ -34,12 +34,16 @@ public final class ProfileBuilder {
      * Calls, in arrays indexed by call number, found by caller and callee packed in a long: the
      * index gives the latest call of the pair, {@code callNext} the pair's others (other lines).
      */
-    private final LongIndex callIndex;
+    private LongIndex callIndex;
+    /** The sizes the two indexes are made with, on first use ({@link #addSelfOnce} and {@link #addCallOnce} need none). */
+    private final int expectedSelfCosts;
+    private final int expectedCalls;
     private int callCount;
     private int[] callCaller;
     private int[] callCallerLine;
     private int[] callCallee;
     private int[] callCalleeLine;
+    /** The next call of the same (caller, callee) pair, or -1; made with the index. */
     private int[] callNext;
     private long[] callCounts;
     private long[] callInclusive;
@@ -67,15 +71,14 @@ public final class ProfileBuilder {
         this.functionTable = new int[OpenAddressing.capacity(f)];
         this.functionHashes = new int[f];
         this.functionLines = new int[f];
-        this.selfIndex = new LongIndex(s);
+        this.expectedSelfCosts = s;
         this.selfKeys = new long[s];
         this.selfCosts = new long[s * this.costTypes.size()];
-        this.callIndex = new LongIndex(c);
+        this.expectedCalls = c;
         this.callCaller = new int[c];
         this.callCallerLine = new int[c];
         this.callCallee = new int[c];
         this.callCalleeLine = new int[c];
-        this.callNext = new int[c];
         this.callCounts = new long[c];
         this.callInclusive = new long[c * this.costTypes.size()];
         // No streams or lambdas here or below: the first one sets up the JVM's lambda machinery,
@@ -140,6 +143,30 @@ public final class ProfileBuilder {
         selfCosts[self * costTypes.size() + costType] += value;
     }
 
+    /**
+     * Adds self costs, one value per cost type, of a (function, line) the caller adds no other
+     * self cost for (a pstats entry): no lookup, so no index to build. Repeats are still summed,
+     * when the profile is built.
+     */
+    public void addSelfOnce(int function, int line, long[] costs) {
+        checkFunction(function);
+        int self = newSelf(((long) function << 32) | (line & 0xffffffffL)) * costs.length;
+        System.arraycopy(costs, 0, selfCosts, self, costs.length);
+    }
+
+    /**
+     * Adds calls from a call site to a function, with their inclusive costs (one value per cost
+     * type), for a call the caller adds no other time (a pstats edge): no lookup, so no index to
+     * build. Repeats are still summed, when the profile is built.
+     */
+    public void addCallOnce(int caller, int callerLine, int callee, int calleeLine, long count, long[] inclusive) {
+        checkFunction(caller);
+        checkFunction(callee);
+        int c = newCall(caller, callerLine, callee, calleeLine);
+        callCounts[c] = count;
+        System.arraycopy(inclusive, 0, callInclusive, c * inclusive.length, inclusive.length);
+    }
+
     /** Adds calls from a call site to a function, and the inclusive cost of one type of those calls. */
     public void addCall(int caller, int callerLine, int callee, int calleeLine, long count, int costType,
             long inclusive) {
@@ -152,29 +179,68 @@ public final class ProfileBuilder {
 
     /** The index of a (function, line) key's self costs, made on first use. */
     private int self(long key) {
+        if (selfIndex == null) {
+            selfIndex = new LongIndex(Math.max(expectedSelfCosts, selfCount));
+            for (int i = 0; i < selfCount; i++) {
+                if (selfIndex.get(selfKeys[i]) < 0) {
+                    selfIndex.putNew(selfKeys[i], i);
+                }
+            }
+        }
         int index = selfIndex.get(key);
         if (index >= 0) {
             return index;
         }
-        index = selfCount++;
+        index = newSelf(key);
+        selfIndex.putNew(key, index);
+        return index;
+    }
+
+    /** A new self cost entry for the key, its costs 0; not in the index. */
+    private int newSelf(long key) {
+        int index = selfCount++;
         if (index == selfKeys.length) {
             selfKeys = Arrays.copyOf(selfKeys, index * 2);
             selfCosts = Arrays.copyOf(selfCosts, index * 2 * costTypes.size());
         }
         selfKeys[index] = key;
-        selfIndex.putNew(key, index);
         return index;
     }
 
     /** The number of a call, made on first use. */
     private int call(int caller, int callerLine, int callee, int calleeLine) {
+        if (callIndex == null) {
+            callIndex = new LongIndex(Math.max(expectedCalls, callCount));
+            callNext = new int[callCaller.length];
+            for (int c = 0; c < callCount; c++) {
+                index(c);
+            }
+        }
         long pair = ((long) caller << 32) | (callee & 0xffffffffL);
-        int first = callIndex.get(pair);
-        for (int c = first; c >= 0; c = callNext[c]) {
+        for (int c = callIndex.get(pair); c >= 0; c = callNext[c]) {
             if (callCallerLine[c] == callerLine && callCalleeLine[c] == calleeLine) {
                 return c;
             }
         }
+        int c = newCall(caller, callerLine, callee, calleeLine);
+        index(c);
+        return c;
+    }
+
+    /** Puts call {@code c} first in its (caller, callee) pair's chain. */
+    private void index(int c) {
+        long pair = ((long) callCaller[c] << 32) | (callCallee[c] & 0xffffffffL);
+        int first = callIndex.get(pair);
+        callNext[c] = first;
+        if (first < 0) {
+            callIndex.putNew(pair, c);
+        } else {
+            callIndex.replace(pair, c);
+        }
+    }
+
+    /** A new call, its count and costs 0; not in the index. */
+    private int newCall(int caller, int callerLine, int callee, int calleeLine) {
         int c = callCount++;
         if (c == callCaller.length) {
             int n = c * 2;
@@ -182,7 +248,9 @@ public final class ProfileBuilder {
             callCallerLine = Arrays.copyOf(callCallerLine, n);
             callCallee = Arrays.copyOf(callCallee, n);
             callCalleeLine = Arrays.copyOf(callCalleeLine, n);
-            callNext = Arrays.copyOf(callNext, n);
+            if (callNext != null) {
+                callNext = Arrays.copyOf(callNext, n);
+            }
             callCounts = Arrays.copyOf(callCounts, n);
             callInclusive = Arrays.copyOf(callInclusive, n * costTypes.size());
         }
@@ -190,12 +258,6 @@ public final class ProfileBuilder {
         callCallerLine[c] = callerLine;
         callCallee[c] = callee;
         callCalleeLine[c] = calleeLine;
-        callNext[c] = first;
-        if (first < 0) {
-            callIndex.putNew(pair, c);
-        } else {
-            callIndex.replace(pair, c);
-        }
         return c;
     }
 
@@ -278,12 +340,6 @@ public final class ProfileBuilder {
         for (int i = 0; i < n; i++) {
             owner[i] = (int) (selfKeys[i] >>> 32);
             lines[i] = (int) selfKeys[i];
-            for (int k = 0; k < width; k++) {
-                if (selfCosts[i * width + k] < 0) {
-                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
-                            + selfCosts[i * width + k]);
-                }
-            }
         }
         // Grouped by function with a counting sort, then each function's lines sorted.
         int[] starts = new int[functions.size() + 1];
@@ -297,6 +353,28 @@ public final class ProfileBuilder {
         for (int f = 0; f < functions.size(); f++) {
             if (starts[f + 1] - starts[f] > 1) {
                 IndexSort.sort(order, starts[f], starts[f + 1], byLine);
+            }
+        }
+        // Repeats of a key (from addSelfOnce) are next to each other now: summed into the first.
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (kept > 0 && selfKeys[order[kept - 1]] == selfKeys[i]) {
+                int into = order[kept - 1];
+                for (int t = 0; t < width; t++) {
+                    selfCosts[into * width + t] += selfCosts[i * width + t];
+                }
+            } else {
+                order[kept++] = i;
+            }
+        }
+        order = kept == n ? order : Arrays.copyOf(order, kept);
+        for (int i : order) {
+            for (int t = 0; t < width; t++) {
+                if (selfCosts[i * width + t] < 0) {
+                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
+                            + selfCosts[i * width + t]);
+                }
             }
         }
         SelfTable self = new SelfTable(width, order, owner, lines, selfCosts);
@@ -316,17 +394,6 @@ public final class ProfileBuilder {
      */
     private CallTable sortedCalls() {
         int width = costTypes.size();
-        for (int c = 0; c < callCount; c++) {
-            if (callCounts[c] < 0) {
-                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
-            }
-            for (int k = 0; k < width; k++) {
-                if (callInclusive[c * width + k] < 0) {
-                    throw new IllegalStateException("negative inclusive cost of a call to "
-                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + k]);
-                }
-            }
-        }
         int[] starts = new int[functions.size() + 1];
         int[] order = IndexSort.group(callCaller, callCount, functions.size(), starts);
         int[] callerLine = callCallerLine;
@@ -345,6 +412,32 @@ public final class ProfileBuilder {
         for (int f = 0; f < functions.size(); f++) {
             if (starts[f + 1] - starts[f] > 1) {
                 IndexSort.sort(order, starts[f], starts[f + 1], byLines);
+            }
+        }
+        // Repeats of a call (from addCallOnce) are next to each other now: summed into the first.
+        int kept = 0;
+        for (int k = 0; k < callCount; k++) {
+            int c = order[k];
+            int into = kept > 0 ? order[kept - 1] : -1;
+            if (into >= 0 && callCaller[into] == callCaller[c] && byLines.compare(into, c) == 0) {
+                callCounts[into] += callCounts[c];
+                for (int t = 0; t < width; t++) {
+                    callInclusive[into * width + t] += callInclusive[c * width + t];
+                }
+            } else {
+                order[kept++] = c;
+            }
+        }
+        order = kept == callCount ? order : Arrays.copyOf(order, kept);
+        for (int c : order) {
+            if (callCounts[c] < 0) {
+                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
+            }
+            for (int t = 0; t < width; t++) {
+                if (callInclusive[c * width + t] < 0) {
+                    throw new IllegalStateException("negative inclusive cost of a call to "
+                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
+                }
             }
         }
         return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,

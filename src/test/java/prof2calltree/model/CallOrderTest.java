@@ -18,15 +18,27 @@ class CallOrderTest {
 
     @Test
     void callsAndSelfCostsComeOutSummedAndSortedWhateverTheOrderTheyCameIn() {
-        checkSummedAndSorted(new ProfileBuilder(List.of(TIME)));
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME)), 0);
+    }
+
+    /**
+     * addCallOnce and addSelfOnce skip the lookup, but a key given twice is still summed, whether
+     * all come "once" or they are mixed with plain adds before and after (the index is then made
+     * from what is there).
+     */
+    @Test
+    void keysAddedOnceThatRepeatAreSummedAllTheSame() {
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME)), 100);
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 300, 20_000, 20_000), 50);
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME)), 95);
     }
 
     /** A reader's size hints are only hints: too small, about right or too big, the result is the same. */
     @Test
     void aSizedBuilderGivesTheSameWhateverTheSizeItWasGiven() {
-        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 0, 0, 0));
-        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 300, 12_000, 18_000));
-        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 100_000, 100_000, 100_000));
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 0, 0, 0), 0);
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 300, 12_000, 18_000), 0);
+        checkSummedAndSorted(new ProfileBuilder(List.of(TIME), 100_000, 100_000, 100_000), 0);
     }
 
     @Test
@@ -39,7 +51,8 @@ class CallOrderTest {
         }
     }
 
-    private static void checkSummedAndSorted(ProfileBuilder b) {
+    /** Adds random calls and self costs, {@code oncePercent} of them with the "once" methods, and checks the sums. */
+    private static void checkSummedAndSorted(ProfileBuilder b, int oncePercent) {
         Random random = new Random(5);
         int n = 300;
         for (int i = 0; i < n; i++) {
@@ -55,12 +68,21 @@ class CallOrderTest {
             int calleeLine = random.nextInt(3);
             long count = random.nextInt(4);
             long inclusive = random.nextInt(1000);
-            b.addCall(caller, callerLine, callee, calleeLine, count, 0, inclusive);
+            boolean once = random.nextInt(100) < oncePercent;
+            if (once) {
+                b.addCallOnce(caller, callerLine, callee, calleeLine, count, new long[] {inclusive});
+            } else {
+                b.addCall(caller, callerLine, callee, calleeLine, count, 0, inclusive);
+            }
             long[] sum = expected.computeIfAbsent(List.of(caller, callerLine, callee, calleeLine), x -> new long[2]);
             sum[0] += count;
             sum[1] += inclusive;
             int line = random.nextInt(40) - 2;
-            b.addSelf(callee, line, 0, inclusive);
+            if (once) {
+                b.addSelfOnce(callee, line, new long[] {inclusive});
+            } else {
+                b.addSelf(callee, line, 0, inclusive);
+            }
             expectedSelf.merge(List.of(callee, line), inclusive, Long::sum);
         }
         Profile p = b.build();

@@ -146,6 +146,9 @@ final class StatsTable {
             }
         }
         PstatsReader.Nanos nanos = new PstatsReader.Nanos();
+        // A dict has each key once, and each entry each caller once: the builder need not look
+        // them up (where two keys name one function, it sums them when it builds).
+        long[] cost = new long[1];
         int unknownCallers = 0;
         for (int e = 0; e < entryCount; e++) {
             long head = entries.get(3 * e);
@@ -156,7 +159,8 @@ final class StatsTable {
             double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
             int callee = ids[t];
             int line = tuples[3 * t + 1];
-            builder.addSelf(callee, line, 0, nanos.of(tt));
+            cost[0] = nanos.of(tt);
+            builder.addSelfOnce(callee, line, cost);
             long profileCalls = 0;
             for (int k = from; k < to; k++) {
                 if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
@@ -179,7 +183,8 @@ final class StatsTable {
                 } else {
                     inclusive = nanos.of(edgeCt);
                 }
-                builder.addCall(caller, tuples[3 * c + 1], callee, line, calls, 0, inclusive);
+                cost[0] = inclusive;
+                builder.addCallOnce(caller, tuples[3 * c + 1], callee, line, calls, cost);
             }
             edges.release(2 * to);
             entries.release(3 * e);
