@@ -44,6 +44,65 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         }
     }
 
+    /** A table of the first {@code size} entries of the arrays, which it keeps as they are. */
+    private CallTable(int width, int size, int[] caller, int[] callerLine, int[] callee, int[] calleeLine,
+            long[] count, long[] inclusive) {
+        this.width = width;
+        this.size = size;
+        this.caller = caller;
+        this.callerLine = callerLine;
+        this.callee = callee;
+        this.calleeLine = calleeLine;
+        this.count = count;
+        this.inclusive = inclusive;
+    }
+
+    /**
+     * The calls at {@code order}'s indexes, in that order, when {@code order} holds each of
+     * {@code 0..order.length-1} once: the arrays are put in that order where they are (following
+     * the permutation's cycles) and kept, so a big profile's calls are not copied. The arrays
+     * belong to the table afterwards.
+     */
+    static CallTable permuted(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
+            int[] calleeLine, long[] count, long[] inclusive) {
+        int n = order.length;
+        long[] done = new long[(n + 63) >>> 6];
+        long[] saved = new long[width];
+        for (int start = 0; start < n; start++) {
+            if ((done[start >>> 6] & (1L << start)) != 0) {
+                continue;
+            }
+            int c0 = caller[start];
+            int cl0 = callerLine[start];
+            int e0 = callee[start];
+            int el0 = calleeLine[start];
+            long n0 = count[start];
+            System.arraycopy(inclusive, start * width, saved, 0, width);
+            int j = start;
+            while (true) {
+                done[j >>> 6] |= 1L << j;
+                int k = order[j];
+                if (k == start) {
+                    caller[j] = c0;
+                    callerLine[j] = cl0;
+                    callee[j] = e0;
+                    calleeLine[j] = el0;
+                    count[j] = n0;
+                    System.arraycopy(saved, 0, inclusive, j * width, width);
+                    break;
+                }
+                caller[j] = caller[k];
+                callerLine[j] = callerLine[k];
+                callee[j] = callee[k];
+                calleeLine[j] = calleeLine[k];
+                count[j] = count[k];
+                System.arraycopy(inclusive, k * width, inclusive, j * width, width);
+                j = k;
+            }
+        }
+        return new CallTable(width, n, caller, callerLine, callee, calleeLine, count, inclusive);
+    }
+
     /** The calls as a table: the list itself if it is one, else a table of its calls in their order. */
     public static CallTable of(List<Call> calls) {
         if (calls instanceof CallTable table) {

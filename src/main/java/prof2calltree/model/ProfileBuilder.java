@@ -440,7 +440,12 @@ public final class ProfileBuilder {
                 }
             }
         }
-        return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
+        if (kept < callCount) {
+            return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
+                    callInclusive);
+        }
+        // Every call kept: sorted where they are, not copied (the builder is done with them).
+        return CallTable.permuted(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
                 callInclusive);
     }
 }
