@@ -34,6 +34,15 @@ public record Profile(
     /** The sum of all self costs, one value per cost type: what the profile measured in total. */
     public long[] totals() {
         long[] totals = new long[costTypes.size()];
+        if (selfCosts instanceof SelfTable table) {
+            // By column: no SelfCost made for each of a big dump's entries.
+            for (int i = 0; i < table.size(); i++) {
+                for (int t = 0; t < totals.length; t++) {
+                    totals[t] += table.cost(i, t);
+                }
+            }
+            return totals;
+        }
         for (SelfCost cost : selfCosts) {
             for (int i = 0; i < totals.length; i++) {
                 totals[i] += cost.costs()[i];

@@ -40,8 +40,10 @@ final class ChunkPool {
     private final List<ChunkHeader> chunks;
     /** The size of the largest chunk in bytes, which each workspace's array is made for. */
     private final long largest;
+    /** The blocks of frames of the stores emptied, for any store to take, the recording's too. */
+    private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
     /** The recording's stacks, each chunk's added in file order. */
-    private final StackStore store = new StackStore();
+    private final StackStore store = new StackStore(spareBlocks);
     /** The chunk whose stacks go into {@link #store} next; guarded by {@link #turns}. */
     private int turn;
     /** The first chunk that failed, if any: the chunks after it stop waiting for their turn. Guarded by {@link #turns}. */
@@ -62,8 +64,6 @@ final class ChunkPool {
      * chunk is read and merged, long enough to be promoted and to pile up in the old generation.
      */
     private final Deque<StackStore> spareStores = new ConcurrentLinkedDeque<>();
-    /** The blocks of frames of the stores emptied, for any store to take. */
-    private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
 
     private final Progress progress;
     /** How many chunks' counts have been merged, in file order. */

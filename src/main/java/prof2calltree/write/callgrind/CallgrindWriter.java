@@ -82,6 +82,11 @@ public final class CallgrindWriter implements ProfileWriter {
             selfCosts = SelfTable.of(profile.selfCosts());
             // Read by column: a Call object each would be 10 MB of garbage for 150,000 calls.
             calls = CallTable.of(profile.calls());
+            int width = profile.costTypes().size();
+            if (selfCosts.size() > 0 && selfCosts.width() != width || calls.size() > 0 && calls.width() != width) {
+                throw new IllegalArgumentException("costs of " + selfCosts.width() + " and " + calls.width()
+                        + " columns for " + width + " cost types");
+            }
             // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
             totals = new long[profile.costTypes().size()];
             selfStart = new int[n + 1];
