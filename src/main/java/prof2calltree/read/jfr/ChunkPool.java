@@ -188,7 +188,7 @@ final class ChunkPool {
             }
             try {
                 return new OwnChunkReader(options, chunks.get(0).startNanos())
-                        .read(source, header, space, chunkStore).stats();
+                        .read(source, header, space, chunkStore);
             } catch (BadInputException e) {
                 throw new BadInputException(cannotRead(header) + e.getMessage(), e);
             } finally {
@@ -198,7 +198,7 @@ final class ChunkPool {
         Path copy = directory.resolve("chunk-" + index + ".jfr");
         ChunkScanner.copy(source, header, copy);
         try {
-            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore).stats();
+            return new ChunkReader(options, chunks.get(0).startNanos()).read(copy, chunkStore);
         } catch (IOException e) {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {

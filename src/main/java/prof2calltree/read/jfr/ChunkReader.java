@@ -18,9 +18,6 @@ import jdk.jfr.consumer.RecordingFile;
  * resolves the distinct stacks into a {@link StackStore}.
  */
 final class ChunkReader {
-    /** A chunk's stacks and counts. */
-    record Result(StackStore store, ReadStats stats) {}
-
     /** What is known about one event type of the chunk, looked up once per type. */
     private static final class TypeInfo {
         final String name;
@@ -60,12 +57,13 @@ final class ChunkReader {
     }
 
     /**
-     * Reads the chunk in {@code file}, its stacks into {@code store}, which must be empty.
+     * Reads the chunk in {@code file}, its stacks into {@code store}, which must be empty, and
+     * returns its counts.
      *
      * @throws IOException if the JDK cannot read it; the parser's other failures (it throws
      *     runtime exceptions on some corrupt data) become IOExceptions too
      */
-    Result read(Path file, StackStore store) throws IOException {
+    ReadStats read(Path file, StackStore store) throws IOException {
         try (RecordingFile recording = open(file)) {
             for (RecordedEvent event = next(recording); event != null; event = next(recording)) {
                 accept(event);
@@ -78,7 +76,7 @@ final class ChunkReader {
             }
         }
         tally.resolveInto(store, stats);
-        return new Result(store, stats);
+        return stats;
     }
 
     private static RecordingFile open(Path file) throws IOException {

@@ -46,9 +46,9 @@ final class OwnChunkReader {
 
     /**
      * Reads the chunk {@code header} describes from {@code file}, in {@code space}, and its stacks
-     * into {@code store}, which must be empty.
+     * into {@code store}, which must be empty; returns its counts.
      */
-    ChunkReader.Result read(FileChannel file, ChunkHeader header, Workspace space, StackStore store)
+    ReadStats read(FileChannel file, ChunkHeader header, Workspace space, StackStore store)
             throws IOException, BadInputException {
         ParsedChunk chunk = parser.parse(file, header.offset(), header.size(), space);
         ReadStats stats = new ReadStats();
@@ -65,7 +65,7 @@ final class OwnChunkReader {
         }
         stats.lostCpuTimeSamples += chunk.total(0);
         chunk.visitStacks(new Resolver(store, stats));
-        return new ChunkReader.Result(store, stats);
+        return stats;
     }
 
     /** Turns each distinct stack into function ids and lines once, and adds its events per thread. */

@@ -92,9 +92,9 @@ class ParserDifferentialTest {
                 ChunkHeader header = chunks.get(i);
                 Path copy = dir.resolve("chunk-" + i + ".jfr");
                 ChunkScanner.copy(channel, header, copy);
-                ReadStats jdk = new ChunkReader(options, start).read(copy, new StackStore()).stats();
+                ReadStats jdk = new ChunkReader(options, start).read(copy, new StackStore());
                 reused.reset();
-                ReadStats own = new OwnChunkReader(options, start).read(channel, header, space, reused).stats();
+                ReadStats own = new OwnChunkReader(options, start).read(channel, header, space, reused);
                 String where = fixture + " chunk " + i;
                 assertEquals(jdk.types, own.types, where + ": events by type");
                 assertArrayEquals(jdk.present, own.present, where + ": events with a stack");
