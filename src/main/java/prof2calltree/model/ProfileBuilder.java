@@ -150,6 +150,7 @@ public final class ProfileBuilder {
      */
     public void addSelfOnce(int function, int line, long[] costs) {
         checkFunction(function);
+        checkWidth(costs);
         int self = newSelf(((long) function << 32) | (line & 0xffffffffL)) * costs.length;
         System.arraycopy(costs, 0, selfCosts, self, costs.length);
     }
@@ -162,6 +163,7 @@ public final class ProfileBuilder {
     public void addCallOnce(int caller, int callerLine, int callee, int calleeLine, long count, long[] inclusive) {
         checkFunction(caller);
         checkFunction(callee);
+        checkWidth(inclusive);
         int c = newCall(caller, callerLine, callee, calleeLine);
         callCounts[c] = count;
         System.arraycopy(inclusive, 0, callInclusive, c * inclusive.length, inclusive.length);
@@ -320,6 +322,12 @@ public final class ProfileBuilder {
             callStamp = 1;
         }
         return callStamp;
+    }
+
+    private void checkWidth(long[] costs) {
+        if (costs.length != costTypes.size()) {
+            throw new IllegalArgumentException(costs.length + " costs for " + costTypes.size() + " cost types");
+        }
     }
 
     private void checkFunction(int id) {

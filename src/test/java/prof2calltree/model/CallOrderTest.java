@@ -42,6 +42,14 @@ class CallOrderTest {
     }
 
     @Test
+    void onceAddsRefuseCostsOfTheWrongWidth() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME));
+        int f = b.function("f", "m.py", "", 1, "");
+        assertThrows(IllegalArgumentException.class, () -> b.addSelfOnce(f, 1, new long[] {1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> b.addCallOnce(f, 1, f, 1, 1, new long[0]));
+    }
+
+    @Test
     void aSizedTableHoldsWhatItWasSizedForWithoutGrowing() {
         for (int expected : new int[] {0, 1, 7, 8, 100, 511, 512, 1000, 110_711, 1 << 20}) {
             int capacity = OpenAddressing.capacity(expected);
