@@ -60,11 +60,26 @@ final class IndexSort {
     }
 
     /**
+     * The indexes {@code 0..size-1} grouped by {@code keys} (in {@code [0, groups)}) in key order,
+     * each group sorted by {@code within}: the builder's order of self costs and of calls.
+     */
+    static int[] groupedSorted(int[] keys, int size, int groups, Order within) {
+        int[] starts = new int[groups + 1];
+        int[] index = group(keys, size, groups, starts);
+        for (int g = 0; g < groups; g++) {
+            if (starts[g + 1] - starts[g] > 1) {
+                sort(index, starts[g], starts[g + 1], within);
+            }
+        }
+        return index;
+    }
+
+    /**
      * Groups {@code 0..keys.length-1} by key, in key order, keeping the original order within a
      * group (a counting sort): {@code keys} are in {@code [0, groups)}. Returns the indexes;
      * {@code starts}, of length {@code groups + 1}, receives where each group begins.
      */
-    static int[] group(int[] keys, int size, int groups, int[] starts) {
+    private static int[] group(int[] keys, int size, int groups, int[] starts) {
         for (int i = 0; i < size; i++) {
             starts[keys[i] + 1]++;
         }

@@ -12,10 +12,6 @@ final class LongIndex {
     private int[] values;
     private int size;
 
-    LongIndex() {
-        this(511);
-    }
-
     /** A table that holds {@code expected} keys without growing. */
     LongIndex(int expected) {
         int capacity = OpenAddressing.capacity(expected);

@@ -350,19 +350,12 @@ public final class ProfileBuilder {
             lines[i] = (int) selfKeys[i];
         }
         // Grouped by function with a counting sort, then each function's lines sorted.
-        int[] starts = new int[functions.size() + 1];
-        int[] order = IndexSort.group(owner, n, functions.size(), starts);
-        IndexSort.Order byLine = new IndexSort.Order() {
+        int[] order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
             @Override
             public int compare(int a, int b) {
                 return Integer.compare(lines[a], lines[b]);
             }
-        };
-        for (int f = 0; f < functions.size(); f++) {
-            if (starts[f + 1] - starts[f] > 1) {
-                IndexSort.sort(order, starts[f], starts[f + 1], byLine);
-            }
-        }
+        });
         // Repeats of a key (from addSelfOnce) are next to each other now: summed into the first.
         int kept = 0;
         for (int k = 0; k < n; k++) {
@@ -402,8 +395,6 @@ public final class ProfileBuilder {
      */
     private CallTable sortedCalls() {
         int width = costTypes.size();
-        int[] starts = new int[functions.size() + 1];
-        int[] order = IndexSort.group(callCaller, callCount, functions.size(), starts);
         int[] callerLine = callCallerLine;
         int[] callee = callCallee;
         int[] calleeLine = callCalleeLine;
@@ -417,11 +408,7 @@ public final class ProfileBuilder {
                 return d != 0 ? d : Integer.compare(calleeLine[a], calleeLine[b]);
             }
         };
-        for (int f = 0; f < functions.size(); f++) {
-            if (starts[f + 1] - starts[f] > 1) {
-                IndexSort.sort(order, starts[f], starts[f + 1], byLines);
-            }
-        }
+        int[] order = IndexSort.groupedSorted(callCaller, callCount, functions.size(), byLines);
         // Repeats of a call (from addCallOnce) are next to each other now: summed into the first.
         int kept = 0;
         for (int k = 0; k < callCount; k++) {
