@@ -87,8 +87,8 @@ public final class CallgrindWriter implements ProfileWriter {
                 throw new IllegalArgumentException("costs of " + selfCosts.width() + " and " + calls.width()
                         + " columns for " + width + " cost types");
             }
-            // One pass each: where each function's entries start, and (the same as Profile.totals()) the sums.
-            totals = new long[profile.costTypes().size()];
+            totals = profile.totals();
+            // Where each function's self costs and calls start.
             selfStart = new int[n + 1];
             callStart = new int[n + 1];
             // In chunks, for the JIT: see FileTable.CHUNK.
@@ -109,13 +109,9 @@ public final class CallgrindWriter implements ProfileWriter {
             callPrefix = new byte[n][];
         }
 
-        /** Counts self costs per function and sums them (as Profile.totals() does). */
         private void countSelfCosts(int from, int to) {
             for (int i = from; i < to; i++) {
                 selfStart[selfCosts.function(i) + 1]++;
-                for (int c = 0; c < totals.length; c++) {
-                    totals[c] += selfCosts.cost(i, c);
-                }
             }
         }
 

@@ -89,4 +89,19 @@ class CallgrindWriterReferenceTest {
             assertArrayEquals(expected.toByteArray(), actual.toByteArray(), "round " + round);
         }
     }
+
+    /** A hand-made profile whose costs have more columns than cost types is refused, not misread. */
+    @Test
+    void costsOfAnotherWidthThanTheCostTypesAreRefused() {
+        List<CostType> one = List.of(new CostType("Time", "ns", "Time"));
+        List<Function> f = List.of(new Function(0, "f", "x.py", "", 1, ""));
+        Profile wideSelf = new Profile(one, f, List.of(new SelfCost(0, 1, new long[] {1, 2})), List.of(), List.of());
+        Profile wideCall = new Profile(one, f, List.of(new SelfCost(0, 1, new long[] {1})),
+                List.of(new Call(0, 1, 0, 1, 1, new long[] {1, 2})), List.of());
+        for (Profile p : List.of(wideSelf, wideCall)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new CallgrindWriter().write(p, "x", new ByteArrayOutputStream()));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("for 1 cost types"), e.getMessage());
+        }
+    }
 }
