@@ -349,6 +349,13 @@ public final class ProfileBuilder {
             owner[i] = (int) (selfKeys[i] >>> 32);
             lines[i] = (int) selfKeys[i];
         }
+        if (inOrder(owner, lines, n)) {
+            // Added in order, each key once (a pstats dump's entries): nothing to sort or sum,
+            // and the arrays become the table's.
+            checkSelfCosts(n, owner);
+            SelfTable self = SelfTable.adopt(width, n, owner, lines, selfCosts);
+            return finish(self);
+        }
         // Grouped by function with a counting sort, then each function's lines sorted.
         int[] order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
             @Override
@@ -378,8 +385,32 @@ public final class ProfileBuilder {
                 }
             }
         }
-        SelfTable self = new SelfTable(width, order, owner, lines, selfCosts);
+        return finish(new SelfTable(width, order, owner, lines, selfCosts));
+    }
 
+    /** Whether the first {@code n} (function, line) pairs are each after the one before, in the sort's order. */
+    private static boolean inOrder(int[] function, int[] line, int n) {
+        for (int i = 1; i < n; i++) {
+            if (function[i] < function[i - 1] || function[i] == function[i - 1] && line[i] <= line[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks that none of the first {@code n} self costs is negative. */
+    private void checkSelfCosts(int n, int[] owner) {
+        int width = costTypes.size();
+        for (int i = 0; i < n * width; i++) {
+            if (selfCosts[i] < 0) {
+                throw new IllegalStateException("negative self cost of " + functions.get(owner[i / width]).name() + ": "
+                        + selfCosts[i]);
+            }
+        }
+    }
+
+    /** The profile of these self costs and the builder's calls and stacks. */
+    private Profile finish(SelfTable self) {
         CallTable edges = sortedCalls();
         long negative = stacks.firstNegativeCost();
         if (negative < 0) {

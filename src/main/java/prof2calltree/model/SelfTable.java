@@ -34,6 +34,22 @@ public final class SelfTable extends AbstractList<SelfCost> implements RandomAcc
         }
     }
 
+    private SelfTable(int width, int size, int[] function, int[] line, long[] costs) {
+        this.width = width;
+        this.size = size;
+        this.function = function;
+        this.line = line;
+        this.costs = costs;
+    }
+
+    /**
+     * The first {@code size} self costs of the given arrays, already in order: the table takes
+     * the arrays, which its maker must no longer change.
+     */
+    static SelfTable adopt(int width, int size, int[] function, int[] line, long[] costs) {
+        return new SelfTable(width, size, function, line, costs);
+    }
+
     /** The self costs as a table: the list itself if it is one, else a table of them in their order. */
     public static SelfTable of(List<SelfCost> selfCosts) {
         if (selfCosts instanceof SelfTable table) {

@@ -134,6 +134,57 @@ class CallOrderTest {
         }
     }
 
+    /**
+     * Self costs that come in order, each key once (a pstats dump's entries), skip the sort; a
+     * key out of place, a repeat or a negative line before a positive one must still be sorted.
+     */
+    @Test
+    void selfCostsAlreadyInOrderComeOutAsTheSortWouldGiveThem() {
+        int[][] cases = {
+            {0, 1, 1, 5, 2, 3}, // in order: functions ascending, each once
+            {0, 5, 0, 7, 2, 1}, // in order: two lines of one function
+            {1, 5, 0, 7, 2, 1}, // function 1 before 0
+            {0, 7, 0, 5, 2, 1}, // lines descending within a function
+            {0, 5, 0, 5, 2, 1}, // a repeat: summed
+            {0, 3, 0, -1, 2, 1}, // -1 sorts before 3, as a signed line
+        };
+        for (int[] keys : cases) {
+            ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")));
+            for (int i = 0; i < 3; i++) {
+                b.function("f" + i, "m.py", "", i, "");
+            }
+            TreeMap<List<Integer>, Long> expected = new TreeMap<>(CallOrderTest::compareKeys);
+            for (int k = 0; k < keys.length; k += 2) {
+                b.addSelfOnce(keys[k], keys[k + 1], new long[] {10 + k, 1});
+                expected.merge(List.of(keys[k], keys[k + 1]), 10L + k, Long::sum);
+            }
+            Profile p = b.build();
+            List<List<Integer>> order = new ArrayList<>(expected.keySet());
+            assertEquals(order.size(), p.selfCosts().size(), java.util.Arrays.toString(keys));
+            for (int i = 0; i < order.size(); i++) {
+                SelfCost s = p.selfCosts().get(i);
+                assertEquals(order.get(i), List.of(s.function(), s.line()), java.util.Arrays.toString(keys));
+                assertEquals(expected.get(order.get(i)), s.costs()[0], java.util.Arrays.toString(keys));
+            }
+            assertArrayEquals(new long[] {expected.values().stream().mapToLong(Long::longValue).sum(), keys.length / 2},
+                    p.totals());
+        }
+    }
+
+    /** In the in-order path too, a negative self cost is refused with its own function's name, in any column. */
+    @Test
+    void aNegativeSelfCostInOrderIsRefusedWithItsFunctionsName() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")));
+        for (int i = 0; i < 3; i++) {
+            b.function("f" + i, "m.py", "", i, "");
+        }
+        b.addSelfOnce(0, 1, new long[] {1, 1});
+        b.addSelfOnce(1, 1, new long[] {2, -4});
+        b.addSelfOnce(2, 1, new long[] {3, 1});
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
+        assertEquals("negative self cost of f1: -4", e.getMessage());
+    }
+
     @Test
     void aNegativeCallCountIsRefusedWithTheCalleesName() {
         ProfileBuilder b = new ProfileBuilder(List.of(TIME));
