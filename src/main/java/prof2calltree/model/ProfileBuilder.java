@@ -18,10 +18,15 @@ public final class ProfileBuilder {
     private final List<Function> functions;
     /**
      * Function ids + 1 by the hash of their identity, open addressing; 0 for free slots. No key
-     * object or boxed id per function: a big pstats dump has a hundred thousand.
+     * object or boxed id per function: a big pstats dump has a hundred thousand. Made on the
+     * first {@link #function} call (null before), which also adds what {@link #addFunctionOnce}
+     * added without it: the table holds functions {@code 0..hashedFunctions-1}.
      */
     private int[] functionTable;
     private int[] functionHashes;
+    private int hashedFunctions;
+    /** The number of functions the table is first made for. */
+    private final int expectedFunctions;
     /**
      * Self costs by (function, line) packed in a long: the key's index into {@code selfKeys} and,
      * times the number of cost types, into {@code selfCosts}.
@@ -68,8 +73,7 @@ public final class ProfileBuilder {
         int s = Math.max(selfCosts, 16);
         int c = Math.max(calls, 16);
         this.functions = new ArrayList<>(f);
-        this.functionTable = new int[OpenAddressing.capacity(f)];
-        this.functionHashes = new int[f];
+        this.expectedFunctions = f;
         this.functionLines = new int[f];
         this.expectedSelfCosts = s;
         this.selfKeys = new long[s];
@@ -102,9 +106,8 @@ public final class ProfileBuilder {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(qualifier, "qualifier");
-        int hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
-                + qualifier.hashCode();
-        hash ^= hash >>> 16;
+        hashFunctions();
+        int hash = hash(name, file, object, line, qualifier);
         int mask = functionTable.length - 1;
         int slot = hash & mask;
         for (int known; (known = functionTable[slot] - 1) >= 0; slot = (slot + 1) & mask) {
@@ -116,23 +119,70 @@ public final class ProfileBuilder {
                 }
             }
         }
+        int id = newFunction(name, file, object, line, qualifier);
+        put(id, hash, slot);
+        return id;
+    }
+
+    /** Puts function {@code id}, the next unhashed one, in the table at its free {@code slot}. */
+    private void put(int id, int hash, int slot) {
+        if (id == functionHashes.length) {
+            functionHashes = Arrays.copyOf(functionHashes, id * 2);
+        }
+        functionHashes[id] = hash;
+        functionTable[slot] = id + 1;
+        hashedFunctions = id + 1;
+        if (2 * hashedFunctions > functionTable.length) {
+            functionTable = OpenAddressing.doubled(functionTable, functionHashes, hashedFunctions);
+        }
+    }
+
+    /**
+     * Adds a function the caller knows is not in the builder yet, and returns its id: no lookup,
+     * for a reader whose keys are already distinct (a pstats dump's, where no two key tuples
+     * name the same function). A later {@link #function} call finds it.
+     */
+    public int addFunctionOnce(String name, String file, String object, int line, String qualifier) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(qualifier, "qualifier");
+        return newFunction(name, file, object, line, qualifier);
+    }
+
+    private int newFunction(String name, String file, String object, int line, String qualifier) {
         int id = functions.size();
         functions.add(new Function(id, name, file, object, line, qualifier));
         if (id == functionLines.length) {
             functionLines = Arrays.copyOf(functionLines, id * 2);
-            functionHashes = Arrays.copyOf(functionHashes, id * 2);
         }
         functionLines[id] = line;
-        functionHashes[id] = hash;
-        functionTable[slot] = id + 1;
-        if (2 * functions.size() > functionTable.length) {
-            growFunctionTable();
-        }
         return id;
     }
 
-    private void growFunctionTable() {
-        functionTable = OpenAddressing.doubled(functionTable, functionHashes, functions.size());
+    private static int hash(String name, String file, String object, int line, String qualifier) {
+        int hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
+                + qualifier.hashCode();
+        return hash ^ hash >>> 16;
+    }
+
+    /** Makes the function table if there is none, and adds the functions added once since. */
+    private void hashFunctions() {
+        if (functionTable == null) {
+            int expected = Math.max(expectedFunctions, functions.size() + 1);
+            functionHashes = new int[expected];
+            functionTable = new int[OpenAddressing.capacity(expected)];
+        }
+        for (int id = hashedFunctions; id < functions.size(); id++) {
+            Function f = functions.get(id);
+            int hash = hash(f.name(), f.file(), f.object(), f.line(), f.qualifier());
+            int mask = functionTable.length - 1;
+            int slot = hash & mask;
+            while (functionTable[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            put(id, hash, slot);
+        }
     }
 
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */

@@ -134,6 +134,27 @@ class CallOrderTest {
         }
     }
 
+    /** Functions added once are found by a later lookup, however many came before the table was made. */
+    @Test
+    void functionsAddedOnceAreFoundByALaterLookup() {
+        for (int expected : new int[] {0, 10, 5000}) {
+            ProfileBuilder b = new ProfileBuilder(List.of(TIME), expected, 0, 0);
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(i, b.addFunctionOnce("f" + i, "m.py", "", i, ""));
+            }
+            assertEquals(7, b.function("f7", "m.py", "", 7, ""));
+            assertEquals(1000, b.function("g", "m.py", "", 1, ""));
+            for (int i = 1001; i < 3000; i++) {
+                assertEquals(i, b.addFunctionOnce("f" + i, "m.py", "", i, ""));
+            }
+            for (int i = 0; i < 3000; i++) {
+                assertEquals(i, i == 1000 ? b.function("g", "m.py", "", 1, "") : b.function("f" + i, "m.py", "", i, ""));
+            }
+            assertEquals(3000, b.function("f1", "m.py", "", 2, ""), "another line is another function");
+            assertEquals(3001, b.build().functions().size());
+        }
+    }
+
     /**
      * Self costs that come in order, each key once (a pstats dump's entries), skip the sort; a
      * key out of place, a repeat or a negative line before a positive one must still be sorted.

@@ -18,6 +18,8 @@ final class StatsTable {
     /** Texts of the distinct strings, by symbol id; a str and an equal bytes get different ids. */
     private String[] texts = new String[1024];
     private int textCount;
+    /** Whether any symbol is bytes (Python 2's str): then a bytes and a str may show the same text. */
+    private boolean bytesSeen;
 
     /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
     private int[] tuples = new int[3 * 1024];
@@ -41,6 +43,11 @@ final class StatsTable {
 
     String text(int symbol) {
         return texts[symbol];
+    }
+
+    /** Notes that the dump has a byte string. */
+    void bytesSeen() {
+        bytesSeen = true;
     }
 
     /** Adds the text of a new distinct string and returns its symbol id. */
@@ -139,10 +146,11 @@ final class StatsTable {
         ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME), tupleCount, entryCount, edgeCount);
         int[] ids = new int[tupleCount];
         Arrays.fill(ids, -1);
+        boolean distinct = distinctFunctions();
         for (int e = 0; e < entryCount; e++) {
             int t = (int) (entries.get(3 * e) >>> 32);
             if (ids[t] < 0) {
-                ids[t] = function(builder, t);
+                ids[t] = function(builder, t, distinct);
             }
         }
         PstatsReader.Nanos nanos = new PstatsReader.Nanos();
@@ -173,7 +181,7 @@ final class StatsTable {
                 double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
                 int caller = ids[c];
                 if (caller < 0) {
-                    caller = function(builder, c);
+                    caller = function(builder, c, distinct);
                     ids[c] = caller;
                     unknownCallers++;
                 }
@@ -193,8 +201,41 @@ final class StatsTable {
         return builder.build();
     }
 
-    private int function(ProfileBuilder builder, int t) {
-        return builder.function(texts[tuples[3 * t + 2]], PstatsReader.fileName(texts[tuples[3 * t]]), "",
-                tuples[3 * t + 1], "");
+    /**
+     * The function of tuple {@code t}, added without a lookup where tuples are known to be
+     * {@link #distinctFunctions distinct functions}.
+     */
+    private int function(ProfileBuilder builder, int t, boolean distinct) {
+        String name = texts[tuples[3 * t + 2]];
+        String file = PstatsReader.fileName(texts[tuples[3 * t]]);
+        int line = tuples[3 * t + 1];
+        return distinct ? builder.addFunctionOnce(name, file, "", line, "") : builder.function(name, file, "", line, "");
+    }
+
+    /**
+     * Whether no two key tuples name the same function, so that the builder need not look each
+     * up: tuples are distinct by symbols, and symbols by text unless the dump has byte strings
+     * (a bytes and a str of the same text are two symbols). The one other way two tuples meet
+     * is the file names pstats gives built-ins, "~" and "", which the conversion shows as one.
+     */
+    private boolean distinctFunctions() {
+        if (bytesSeen) {
+            return false;
+        }
+        byte[] builtin = new byte[textCount]; // by symbol: 0 not looked at, 1 a built-in's file, 2 not
+        int builtinFile = -1;
+        for (int t = 0; t < tupleCount; t++) {
+            int file = tuples[3 * t];
+            if (builtin[file] == 0) {
+                builtin[file] = PstatsReader.fileName(texts[file]).equals(PstatsReader.BUILTIN_FILE) ? (byte) 1 : 2;
+            }
+            if (builtin[file] == 1) {
+                if (builtinFile >= 0 && builtinFile != file) {
+                    return false;
+                }
+                builtinFile = file;
+            }
+        }
+        return true;
     }
 }

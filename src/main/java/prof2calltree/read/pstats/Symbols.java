@@ -52,6 +52,7 @@ final class Symbols {
 
     /** A byte string (Python 2's str), shown as {@link Bytes#text} but equal only to the same bytes. */
     int bytes(byte[] b, int off, int n) {
+        table.bytesSeen();
         int h = hash(b, off, n, 2);
         if (h != NONE) {
             return lookup(b, off, n, h, BYTES);

@@ -215,6 +215,31 @@ class StatsDecoderTest {
         assertEquals(genericOutcome(dump), fast);
     }
 
+    /**
+     * All strs (Python 3), so tuples are distinct functions and the builder skips its lookups,
+     * except that pstats files built-ins under "~" or "", which both show as "<built-in>": two
+     * such tuples of one name are one function, as the generic path makes them.
+     */
+    @Test
+    void builtInsFiledUnderBothOfPstatsNamesAreOneFunction() throws Exception {
+        for (String[] files : new String[][] {{"~", ""}, {"", "<built-in>"}, {"~", "~"}, {"~", "a.py"}}) {
+            byte[] dump = new Dump().b('{')
+                    .b(')', 3).s('z', files[0]).i(0).s('z', "<built-in method len>")
+                    .b(')', 5).i(1).i(1).g(0.5).g(1.0)
+                    .b('{')
+                    .b(')', 3).s('z', files[1]).i(0).s('z', "<built-in method len>")
+                    .b(')', 4).i(2).i(2).g(0.25).g(0.75)
+                    .b('0')
+                    .b(')', 3).s('z', "a.py").i(3).s('z', "main")
+                    .b(')', 5).i(1).i(1).g(0.5).g(1.0)
+                    .b('{').b('0')
+                    .b('0').bytes();
+            String fast = fastOutcome(dump);
+            assertNotNull(fast);
+            assertEquals(genericOutcome(dump), fast, String.join(" and ", files));
+        }
+    }
+
     @Test
     void backReferencesToKeysIntsAndStrings() throws Exception {
         // Python 3 style: the key tuple, its strings and an int flagged, then referred back to.
