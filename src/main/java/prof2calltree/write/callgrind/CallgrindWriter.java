@@ -74,6 +74,8 @@ public final class CallgrindWriter implements ProfileWriter {
         private int currentFile = -1;
         /** For each function, once its file and it have ids, the bytes that start a call to it. */
         private final byte[][] callPrefix;
+        /** Bits by function: set once a call to it was written with its references. */
+        private final long[] referenced;
 
         Rendering(Profile profile, ByteOutput o) {
             this.profile = profile;
@@ -107,6 +109,7 @@ public final class CallgrindWriter implements ProfileWriter {
             fileIds = new int[files.paths.length];
             functionIds = new int[n];
             callPrefix = new byte[n][];
+            referenced = new long[(n + 63) >>> 6];
         }
 
         private void countSelfCosts(int from, int to) {
@@ -202,12 +205,21 @@ public final class CallgrindWriter implements ProfileWriter {
                     function(CFN, callee);
                     o.bytes(CALLS);
                 } else {
-                    // From now on, every call to it starts the same way.
-                    byte[] b = prefixScratch;
-                    int p = reference(b, 0, CFL, fileIds[fileOf[callee]]);
-                    p = reference(b, p, CFN, functionIds[callee]);
-                    prefix = Arrays.copyOf(b, ByteOutput.put(b, p, CALLS));
-                    callPrefix[callee] = prefix;
+                    // From now on, every call to it starts the same way: kept from the second
+                    // such call on (most functions of a big dump are called from one place).
+                    long bit = 1L << callee;
+                    boolean again = (referenced[callee >>> 6] & bit) != 0;
+                    referenced[callee >>> 6] |= bit;
+                    byte[] b = again ? prefixScratch : o.buffer();
+                    int start = again ? 0 : o.reserve(prefixScratch.length);
+                    int p = reference(b, start, CFL, fileIds[fileOf[callee]]);
+                    p = ByteOutput.put(b, reference(b, p, CFN, functionIds[callee]), CALLS);
+                    if (again) {
+                        prefix = Arrays.copyOf(b, p);
+                        callPrefix[callee] = prefix;
+                    } else {
+                        o.commit(p);
+                    }
                 }
             }
             int last = calls.width() - 1;
