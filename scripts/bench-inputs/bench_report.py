@@ -59,7 +59,7 @@ for inp, tool, status, wall, rss, out in rows:
         else:
             ratio = "ours failed"
     table.append([inp, "%.1f MB" % mb(sizes[inp]), tool,
-                  "%.2f" % wall if wall is not None else "-",
+                  "%.3f" % wall if wall is not None else "-",
                   "%.0f" % rss if rss is not None else "-",
                   "%.1f" % mb(out) if out is not None else "-",
                   ratio, status])
