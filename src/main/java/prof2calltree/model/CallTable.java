@@ -21,6 +21,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final int[] calleeLine;
     private final long[] count;
     private final long[] inclusive;
+    /** Where call {@code i} is in the arrays, or null if at {@code i}. */
+    private final int[] order;
 
     /** The calls at {@code order}'s indexes of the given arrays, in that order. */
     CallTable(int width, int[] order, int[] caller, int[] callerLine, int[] callee, int[] calleeLine, long[] count,
@@ -42,13 +44,15 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             this.count[i] = count[c];
             System.arraycopy(inclusive, c * width, this.inclusive, i * width, width);
         }
+        this.order = null;
     }
 
     /** A table of the first {@code size} entries of the arrays, which it keeps as they are. */
-    private CallTable(int width, int size, int[] caller, int[] callerLine, int[] callee, int[] calleeLine,
-            long[] count, long[] inclusive) {
+    private CallTable(int width, int size, int[] order, int[] caller, int[] callerLine, int[] callee,
+            int[] calleeLine, long[] count, long[] inclusive) {
         this.width = width;
         this.size = size;
+        this.order = order;
         this.caller = caller;
         this.callerLine = callerLine;
         this.callee = callee;
@@ -58,49 +62,12 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     /**
-     * The calls at {@code order}'s indexes, in that order, when {@code order} holds each of
-     * {@code 0..order.length-1} once: the arrays are put in that order where they are (following
-     * the permutation's cycles) and kept, so a big profile's calls are not copied. The arrays
-     * belong to the table afterwards.
+     * The calls at {@code order}'s indexes, in that order, read through {@code order} where they
+     * lie: nothing is copied or moved. The arrays belong to the table afterwards.
      */
-    static CallTable permuted(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
+    static CallTable indexed(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
             int[] calleeLine, long[] count, long[] inclusive) {
-        int n = order.length;
-        long[] done = new long[(n + 63) >>> 6];
-        long[] saved = new long[width];
-        for (int start = 0; start < n; start++) {
-            if ((done[start >>> 6] & (1L << start)) != 0) {
-                continue;
-            }
-            int c0 = caller[start];
-            int cl0 = callerLine[start];
-            int e0 = callee[start];
-            int el0 = calleeLine[start];
-            long n0 = count[start];
-            System.arraycopy(inclusive, start * width, saved, 0, width);
-            int j = start;
-            while (true) {
-                done[j >>> 6] |= 1L << j;
-                int k = order[j];
-                if (k == start) {
-                    caller[j] = c0;
-                    callerLine[j] = cl0;
-                    callee[j] = e0;
-                    calleeLine[j] = el0;
-                    count[j] = n0;
-                    System.arraycopy(saved, 0, inclusive, j * width, width);
-                    break;
-                }
-                caller[j] = caller[k];
-                callerLine[j] = callerLine[k];
-                callee[j] = callee[k];
-                calleeLine[j] = calleeLine[k];
-                count[j] = count[k];
-                System.arraycopy(inclusive, k * width, inclusive, j * width, width);
-                j = k;
-            }
-        }
-        return new CallTable(width, n, caller, callerLine, callee, calleeLine, count, inclusive);
+        return new CallTable(width, order.length, order, caller, callerLine, callee, calleeLine, count, inclusive);
     }
 
     /** The calls as a table: the list itself if it is one, else a table of its calls in their order. */
@@ -139,28 +106,28 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     public int caller(int i) {
-        return caller[i];
+        return caller[order == null ? i : order[i]];
     }
 
     public int callerLine(int i) {
-        return callerLine[i];
+        return callerLine[order == null ? i : order[i]];
     }
 
     public int callee(int i) {
-        return callee[i];
+        return callee[order == null ? i : order[i]];
     }
 
     public int calleeLine(int i) {
-        return calleeLine[i];
+        return calleeLine[order == null ? i : order[i]];
     }
 
     public long count(int i) {
-        return count[i];
+        return count[order == null ? i : order[i]];
     }
 
     /** The inclusive cost of call {@code i} of cost type {@code type}. */
     public long inclusive(int i, int type) {
-        return inclusive[i * width + type];
+        return inclusive[(order == null ? i : order[i]) * width + type];
     }
 
     @Override
@@ -173,7 +140,8 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("call " + i + " of " + size);
         }
-        return new Call(caller[i], callerLine[i], callee[i], calleeLine[i], count[i],
-                Arrays.copyOfRange(inclusive, i * width, (i + 1) * width));
+        int k = order == null ? i : order[i];
+        return new Call(caller[k], callerLine[k], callee[k], calleeLine[k], count[k],
+                Arrays.copyOfRange(inclusive, k * width, (k + 1) * width));
     }
 }

@@ -516,12 +516,12 @@ public final class ProfileBuilder {
                 }
             }
         }
-        if (kept < callCount) {
-            return new CallTable(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
-                    callInclusive);
-        }
-        // Every call kept: sorted where they are, not copied (the builder is done with them).
-        return CallTable.permuted(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
+        // Read through the order where they lie, neither copied nor moved (the builder is done with
+        // them): a million calls put in order in place took 0.14-0.2 s of following the
+        // permutation's cycles across seven arrays (big-edges.prof's build 226-330 -> 86-126 ms,
+        // its write 88-146 -> 125-209 ms; big-functions.prof's build 51-59 -> 44-46 ms, write
+        // 68-72 -> 74-81 ms, first runs).
+        return CallTable.indexed(width, order, callCaller, callCallerLine, callCallee, callCalleeLine, callCounts,
                 callInclusive);
     }
 }
