@@ -19,7 +19,8 @@ public record Profile(
 
     public Profile {
         costTypes = List.copyOf(costTypes);
-        functions = List.copyOf(functions);
+        // A builder's list is immutable already; copying a big dump's would cost a pass over it.
+        functions = functions instanceof FunctionList ? functions : List.copyOf(functions);
         selfCosts = selfCosts instanceof SelfTable ? selfCosts : List.copyOf(selfCosts);
         calls = calls instanceof CallTable ? calls : List.copyOf(calls);
         // A builder's table is immutable already, and copying it would materialise every stack.

@@ -1,6 +1,5 @@
 package prof2calltree.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,9 @@ import java.util.Set;
  */
 public final class ProfileBuilder {
     private final List<CostType> costTypes;
-    private final List<Function> functions;
+    /** Functions by id, the first {@code functionCount}; they become the profile's list. */
+    private Function[] functions;
+    private int functionCount;
     /**
      * Function ids + 1 by the hash of their identity, open addressing; 0 for free slots. No key
      * object or boxed id per function: a big pstats dump has a hundred thousand. Made on the
@@ -72,7 +73,7 @@ public final class ProfileBuilder {
         int f = Math.max(functions, 16);
         int s = Math.max(selfCosts, 16);
         int c = Math.max(calls, 16);
-        this.functions = new ArrayList<>(f);
+        this.functions = new Function[f];
         this.expectedFunctions = f;
         this.functionLines = new int[f];
         this.expectedSelfCosts = s;
@@ -112,7 +113,7 @@ public final class ProfileBuilder {
         int slot = hash & mask;
         for (int known; (known = functionTable[slot] - 1) >= 0; slot = (slot + 1) & mask) {
             if (functionHashes[known] == hash) {
-                Function f = functions.get(known);
+                Function f = functions[known];
                 if (f.line() == line && f.name().equals(name) && f.file().equals(file) && f.object().equals(object)
                         && f.qualifier().equals(qualifier)) {
                     return known;
@@ -151,8 +152,11 @@ public final class ProfileBuilder {
     }
 
     private int newFunction(String name, String file, String object, int line, String qualifier) {
-        int id = functions.size();
-        functions.add(new Function(id, name, file, object, line, qualifier));
+        int id = functionCount++;
+        if (id == functions.length) {
+            functions = Arrays.copyOf(functions, id * 2);
+        }
+        functions[id] = new Function(id, name, file, object, line, qualifier);
         if (id == functionLines.length) {
             functionLines = Arrays.copyOf(functionLines, id * 2);
         }
@@ -169,12 +173,12 @@ public final class ProfileBuilder {
     /** Makes the function table if there is none, and adds the functions added once since. */
     private void hashFunctions() {
         if (functionTable == null) {
-            int expected = Math.max(expectedFunctions, functions.size() + 1);
+            int expected = Math.max(expectedFunctions, functionCount + 1);
             functionHashes = new int[expected];
             functionTable = new int[OpenAddressing.capacity(expected)];
         }
-        for (int id = hashedFunctions; id < functions.size(); id++) {
-            Function f = functions.get(id);
+        for (int id = hashedFunctions; id < functionCount; id++) {
+            Function f = functions[id];
             int hash = hash(f.name(), f.file(), f.object(), f.line(), f.qualifier());
             int mask = functionTable.length - 1;
             int slot = hash & mask;
@@ -381,7 +385,7 @@ public final class ProfileBuilder {
     }
 
     private void checkFunction(int id) {
-        if (id < 0 || id >= functions.size()) {
+        if (id < 0 || id >= functionCount) {
             throw new IllegalArgumentException("unknown function id " + id);
         }
     }
@@ -407,7 +411,7 @@ public final class ProfileBuilder {
             return finish(self);
         }
         // Grouped by function with a counting sort, then each function's lines sorted.
-        int[] order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
+        int[] order = IndexSort.groupedSorted(owner, n, functionCount, new IndexSort.Order() {
             @Override
             public int compare(int a, int b) {
                 return Integer.compare(lines[a], lines[b]);
@@ -430,7 +434,7 @@ public final class ProfileBuilder {
         for (int i : order) {
             for (int t = 0; t < width; t++) {
                 if (selfCosts[i * width + t] < 0) {
-                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
+                    throw new IllegalStateException("negative self cost of " + functions[owner[i]].name() + ": "
                             + selfCosts[i * width + t]);
                 }
             }
@@ -453,7 +457,7 @@ public final class ProfileBuilder {
         int width = costTypes.size();
         for (int i = 0; i < n * width; i++) {
             if (selfCosts[i] < 0) {
-                throw new IllegalStateException("negative self cost of " + functions.get(owner[i / width]).name() + ": "
+                throw new IllegalStateException("negative self cost of " + functions[owner[i / width]].name() + ": "
                         + selfCosts[i]);
             }
         }
@@ -467,7 +471,7 @@ public final class ProfileBuilder {
             throw new IllegalStateException("negative stack cost: " + negative);
         }
         StackTable stackList = stacks.build();
-        return new Profile(costTypes, functions, self, edges, stackList);
+        return new Profile(costTypes, new FunctionList(functions, functionCount), self, edges, stackList);
     }
 
     /**
@@ -489,7 +493,7 @@ public final class ProfileBuilder {
                 return d != 0 ? d : Integer.compare(calleeLine[a], calleeLine[b]);
             }
         };
-        int[] order = IndexSort.groupedSorted(callCaller, callCount, functions.size(), byLines);
+        int[] order = IndexSort.groupedSorted(callCaller, callCount, functionCount, byLines);
         // Repeats of a call (from addCallOnce) are next to each other now: summed into the first.
         int kept = 0;
         for (int k = 0; k < callCount; k++) {
@@ -507,12 +511,12 @@ public final class ProfileBuilder {
         order = kept == callCount ? order : Arrays.copyOf(order, kept);
         for (int c : order) {
             if (callCounts[c] < 0) {
-                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
+                throw new IllegalStateException("negative call count into " + functions[callCallee[c]].name());
             }
             for (int t = 0; t < width; t++) {
                 if (callInclusive[c * width + t] < 0) {
                     throw new IllegalStateException("negative inclusive cost of a call to "
-                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
+                            + functions[callCallee[c]].name() + ": " + callInclusive[c * width + t]);
                 }
             }
         }
