@@ -21,8 +21,6 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final int[] calleeLine;
     private final long[] count;
     private final long[] inclusive;
-    /** Where call {@code i} is in the arrays, or null if at {@code i}. */
-    private final int[] order;
 
     /** The calls at {@code order}'s indexes of the given arrays, in that order. */
     CallTable(int width, int[] order, int[] caller, int[] callerLine, int[] callee, int[] calleeLine, long[] count,
@@ -44,15 +42,13 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             this.count[i] = count[c];
             System.arraycopy(inclusive, c * width, this.inclusive, i * width, width);
         }
-        this.order = null;
     }
 
     /** A table of the first {@code size} entries of the arrays, which it keeps as they are. */
-    private CallTable(int width, int size, int[] order, int[] caller, int[] callerLine, int[] callee,
-            int[] calleeLine, long[] count, long[] inclusive) {
+    private CallTable(int width, int size, int[] caller, int[] callerLine, int[] callee, int[] calleeLine,
+            long[] count, long[] inclusive) {
         this.width = width;
         this.size = size;
-        this.order = order;
         this.caller = caller;
         this.callerLine = callerLine;
         this.callee = callee;
@@ -62,12 +58,41 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     /**
-     * The calls at {@code order}'s indexes, in that order, read through {@code order} where they
-     * lie: nothing is copied or moved. The arrays belong to the table afterwards.
+     * The calls at {@code order}'s indexes, in that order, gathered column by column: each column
+     * is read through {@code order} into a spare array, and the column it came from is the spare
+     * for the next, so the whole costs one spare array of each type. The arrays belong to the
+     * table afterwards.
      */
-    static CallTable indexed(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
+    static CallTable gathered(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
             int[] calleeLine, long[] count, long[] inclusive) {
-        return new CallTable(width, order.length, order, caller, callerLine, callee, calleeLine, count, inclusive);
+        int n = order.length;
+        int[] spare = new int[n];
+        int[][] ints = {caller, callerLine, callee, calleeLine};
+        for (int c = 0; c < ints.length; c++) {
+            int[] from = ints[c];
+            for (int k = 0; k < n; k++) {
+                spare[k] = from[order[k]];
+            }
+            ints[c] = spare;
+            spare = from;
+        }
+        long[] counts = new long[n];
+        for (int k = 0; k < n; k++) {
+            counts[k] = count[order[k]];
+        }
+        long[] costs;
+        if (width == 1) {
+            costs = count; // the spare, as the counts' old column
+            for (int k = 0; k < n; k++) {
+                costs[k] = inclusive[order[k]];
+            }
+        } else {
+            costs = new long[n * width];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(inclusive, order[k] * width, costs, k * width, width);
+            }
+        }
+        return new CallTable(width, n, ints[0], ints[1], ints[2], ints[3], counts, costs);
     }
 
     /** The calls as a table: the list itself if it is one, else a table of its calls in their order. */
@@ -106,28 +131,28 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     public int caller(int i) {
-        return caller[order == null ? i : order[i]];
+        return caller[i];
     }
 
     public int callerLine(int i) {
-        return callerLine[order == null ? i : order[i]];
+        return callerLine[i];
     }
 
     public int callee(int i) {
-        return callee[order == null ? i : order[i]];
+        return callee[i];
     }
 
     public int calleeLine(int i) {
-        return calleeLine[order == null ? i : order[i]];
+        return calleeLine[i];
     }
 
     public long count(int i) {
-        return count[order == null ? i : order[i]];
+        return count[i];
     }
 
     /** The inclusive cost of call {@code i} of cost type {@code type}. */
     public long inclusive(int i, int type) {
-        return inclusive[(order == null ? i : order[i]) * width + type];
+        return inclusive[i * width + type];
     }
 
     @Override
@@ -140,8 +165,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("call " + i + " of " + size);
         }
-        int k = order == null ? i : order[i];
-        return new Call(caller[k], callerLine[k], callee[k], calleeLine[k], count[k],
-                Arrays.copyOfRange(inclusive, k * width, (k + 1) * width));
+        return new Call(caller[i], callerLine[i], callee[i], calleeLine[i], count[i],
+                Arrays.copyOfRange(inclusive, i * width, (i + 1) * width));
     }
 }
