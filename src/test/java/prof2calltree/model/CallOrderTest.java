@@ -134,6 +134,38 @@ class CallOrderTest {
         }
     }
 
+    /** Calls of two cost types come out in order with both columns beside their keys, repeats summed. */
+    @Test
+    void callsOfSeveralCostTypesKeepTheirColumnsTogether() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")));
+        for (int i = 0; i < 50; i++) {
+            b.function("f" + i, "m.py", "", i, "");
+        }
+        Random random = new Random(3);
+        TreeMap<List<Integer>, long[]> expected = new TreeMap<>(CallOrderTest::compareKeys);
+        for (int k = 0; k < 2000; k++) {
+            int caller = random.nextInt(50);
+            int callee = random.nextInt(50);
+            int line = random.nextInt(4);
+            long count = random.nextInt(3);
+            long[] costs = {random.nextInt(100), random.nextInt(100)};
+            b.addCallOnce(caller, line, callee, callee, count, costs);
+            long[] sum = expected.computeIfAbsent(List.of(caller, line, callee, callee), x -> new long[3]);
+            sum[0] += count;
+            sum[1] += costs[0];
+            sum[2] += costs[1];
+        }
+        Profile p = b.build();
+        List<List<Integer>> keys = new ArrayList<>(expected.keySet());
+        assertEquals(keys.size(), p.calls().size());
+        for (int i = 0; i < keys.size(); i++) {
+            Call c = p.calls().get(i);
+            assertEquals(keys.get(i), List.of(c.caller(), c.callerLine(), c.callee(), c.calleeLine()), "call " + i);
+            assertArrayEquals(expected.get(keys.get(i)), new long[] {c.count(), c.inclusive()[0], c.inclusive()[1]},
+                    "call " + i);
+        }
+    }
+
     /** Functions added once are found by a later lookup, however many came before the table was made. */
     @Test
     void functionsAddedOnceAreFoundByALaterLookup() {
