@@ -54,6 +54,11 @@ public final class ProfileBuilder {
     private long[] callCounts;
     private long[] callInclusive;
     private final StackTable.Filler stacks;
+    /**
+     * Set by {@link #build}, which hands its arrays to the profile: adding to them afterwards
+     * would change a profile that is meant to be immutable.
+     */
+    private boolean built;
     /** Each function's line, by id. */
     private int[] functionLines;
 
@@ -103,6 +108,7 @@ public final class ProfileBuilder {
 
     /** Returns the id of the function with exactly these properties, adding it if it is new. */
     public int function(String name, String file, String object, int line, String qualifier) {
+        checkOpen();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
@@ -144,6 +150,7 @@ public final class ProfileBuilder {
      * name the same function). A later {@link #function} call finds it.
      */
     public int addFunctionOnce(String name, String file, String object, int line, String qualifier) {
+        checkOpen();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
@@ -384,7 +391,15 @@ public final class ProfileBuilder {
         }
     }
 
+    private void checkOpen() {
+        if (built) {
+            throw new IllegalStateException("the profile is already built");
+        }
+    }
+
+    /** Checks that the builder is still open and the function id is known. */
     private void checkFunction(int id) {
+        checkOpen();
         if (id < 0 || id >= functionCount) {
             throw new IllegalArgumentException("unknown function id " + id);
         }
@@ -395,6 +410,7 @@ public final class ProfileBuilder {
      * and its stacks in the order first added. The stacks move into the profile: call this once.
      */
     public Profile build() {
+        checkOpen();
         int n = selfCount;
         int width = costTypes.size();
         int[] owner = new int[n];
@@ -471,6 +487,7 @@ public final class ProfileBuilder {
             throw new IllegalStateException("negative stack cost: " + negative);
         }
         StackTable stackList = stacks.build();
+        built = true;
         return new Profile(costTypes, new FunctionList(functions, functionCount), self, edges, stackList);
     }
 

@@ -238,6 +238,26 @@ class CallOrderTest {
         assertEquals("negative self cost of f1: -4", e.getMessage());
     }
 
+    /** The built profile holds the builder's arrays, so the builder takes nothing more that would change them. */
+    @Test
+    void aBuiltBuilderRefusesEveryAdd() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME));
+        int f = b.addFunctionOnce("f", "m.py", "", 1, "");
+        b.addSelfOnce(f, 1, new long[] {5});
+        b.addCallOnce(f, 2, f, 1, 1, new long[] {5});
+        Profile p = b.build();
+        assertThrows(IllegalStateException.class, () -> b.addSelfOnce(f, 2, new long[] {7}));
+        assertThrows(IllegalStateException.class, () -> b.addSelf(f, 1, 0, 7));
+        assertThrows(IllegalStateException.class, () -> b.addCallOnce(f, 3, f, 1, 1, new long[] {7}));
+        assertThrows(IllegalStateException.class, () -> b.addCall(f, 2, f, 1, 1, 0, 7));
+        assertThrows(IllegalStateException.class, () -> b.function("g", "m.py", "", 2, ""));
+        assertThrows(IllegalStateException.class, () -> b.addFunctionOnce("g", "m.py", "", 2, ""));
+        assertThrows(IllegalStateException.class, b::build);
+        assertEquals(1, p.functions().size());
+        assertArrayEquals(new long[] {5}, p.selfCosts().get(0).costs());
+        assertEquals(1, p.calls().get(0).count());
+    }
+
     @Test
     void aNegativeCallCountIsRefusedWithTheCalleesName() {
         ProfileBuilder b = new ProfileBuilder(List.of(TIME));
