@@ -56,7 +56,8 @@ public final class ProfileBuilder {
     private final StackTable.Filler stacks;
     /**
      * Set by {@link #build}, which hands its arrays to the profile: adding to them afterwards
-     * would change a profile that is meant to be immutable.
+     * would change a profile that is meant to be immutable. Set even if the build fails, which
+     * may leave the arrays half moved.
      */
     private boolean built;
     /** Each function's line, by id. */
@@ -411,6 +412,8 @@ public final class ProfileBuilder {
      */
     public Profile build() {
         checkOpen();
+        // Whether it succeeds or not: building moves the arrays into the profile's tables.
+        built = true;
         int n = selfCount;
         int width = costTypes.size();
         int[] owner = new int[n];
@@ -487,7 +490,6 @@ public final class ProfileBuilder {
             throw new IllegalStateException("negative stack cost: " + negative);
         }
         StackTable stackList = stacks.build();
-        built = true;
         return new Profile(costTypes, new FunctionList(functions, functionCount), self, edges, stackList);
     }
 

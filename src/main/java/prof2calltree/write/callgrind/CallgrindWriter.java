@@ -210,8 +210,8 @@ public final class CallgrindWriter implements ProfileWriter {
                     long bit = 1L << callee;
                     boolean again = (referenced[callee >>> 6] & bit) != 0;
                     referenced[callee >>> 6] |= bit;
+                    int start = again ? 0 : o.reserve(prefixScratch.length); // before buffer(): it may grow it
                     byte[] b = again ? prefixScratch : o.buffer();
-                    int start = again ? 0 : o.reserve(prefixScratch.length);
                     int p = reference(b, start, CFL, fileIds[fileOf[callee]]);
                     p = ByteOutput.put(b, reference(b, p, CFN, functionIds[callee]), CALLS);
                     if (again) {
