@@ -58,10 +58,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     /**
-     * The calls at {@code order}'s indexes, in that order, gathered column by column: each column
-     * is read through {@code order} into a spare array, and the column it came from is the spare
-     * for the next, so the whole costs one spare array of each type. The arrays belong to the
-     * table afterwards.
+     * The calls at {@code order}'s indexes, in that order, gathered column by column: each int
+     * column is read through {@code order} into a spare array, and the column it came from is the
+     * spare for the next; the counts go to a new array and, with one cost type, the costs to the
+     * counts' old one (with more, to a new one too). So the whole costs one int and one long
+     * array of the calls' length beyond the columns. The arrays belong to the table afterwards.
      */
     static CallTable gathered(int width, int[] order, int[] caller, int[] callerLine, int[] callee,
             int[] calleeLine, long[] count, long[] inclusive) {

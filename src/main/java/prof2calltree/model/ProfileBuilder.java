@@ -14,20 +14,8 @@ import java.util.Set;
  */
 public final class ProfileBuilder {
     private final List<CostType> costTypes;
-    /** Functions by id, the first {@code functionCount}; they become the profile's list. */
-    private Function[] functions;
-    private int functionCount;
-    /**
-     * Function ids + 1 by the hash of their identity, open addressing; 0 for free slots. No key
-     * object or boxed id per function: a big pstats dump has a hundred thousand. Made on the
-     * first {@link #function} call (null before), which also adds what {@link #addFunctionOnce}
-     * added without it: the table holds functions {@code 0..hashedFunctions-1}.
-     */
-    private int[] functionTable;
-    private int[] functionHashes;
-    private int hashedFunctions;
-    /** The number of functions the table is first made for. */
-    private final int expectedFunctions;
+    /** Functions by id and by identity; they become the profile's list. */
+    private final FunctionTable functions;
     /**
      * Self costs by (function, line) packed in a long: the key's index into {@code selfKeys} and,
      * times the number of cost types, into {@code selfCosts}.
@@ -60,8 +48,6 @@ public final class ProfileBuilder {
      * may leave the arrays half moved.
      */
     private boolean built;
-    /** Each function's line, by id. */
-    private int[] functionLines;
 
     public ProfileBuilder(List<CostType> costTypes) {
         this(costTypes, 256, 256, 256);
@@ -79,9 +65,7 @@ public final class ProfileBuilder {
         int f = Math.max(functions, 16);
         int s = Math.max(selfCosts, 16);
         int c = Math.max(calls, 16);
-        this.functions = new Function[f];
-        this.expectedFunctions = f;
-        this.functionLines = new int[f];
+        this.functions = new FunctionTable(f);
         this.expectedSelfCosts = s;
         this.selfKeys = new long[s];
         this.selfCosts = new long[s * this.costTypes.size()];
@@ -114,41 +98,14 @@ public final class ProfileBuilder {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(qualifier, "qualifier");
-        hashFunctions();
-        int hash = hash(name, file, object, line, qualifier);
-        int mask = functionTable.length - 1;
-        int slot = hash & mask;
-        for (int known; (known = functionTable[slot] - 1) >= 0; slot = (slot + 1) & mask) {
-            if (functionHashes[known] == hash) {
-                Function f = functions[known];
-                if (f.line() == line && f.name().equals(name) && f.file().equals(file) && f.object().equals(object)
-                        && f.qualifier().equals(qualifier)) {
-                    return known;
-                }
-            }
-        }
-        int id = newFunction(name, file, object, line, qualifier);
-        put(id, hash, slot);
-        return id;
-    }
-
-    /** Puts function {@code id}, the next unhashed one, in the table at its free {@code slot}. */
-    private void put(int id, int hash, int slot) {
-        if (id == functionHashes.length) {
-            functionHashes = Arrays.copyOf(functionHashes, id * 2);
-        }
-        functionHashes[id] = hash;
-        functionTable[slot] = id + 1;
-        hashedFunctions = id + 1;
-        if (2 * hashedFunctions > functionTable.length) {
-            functionTable = OpenAddressing.doubled(functionTable, functionHashes, hashedFunctions);
-        }
+        return functions.find(name, file, object, line, qualifier);
     }
 
     /**
      * Adds a function the caller knows is not in the builder yet, and returns its id: no lookup,
      * for a reader whose keys are already distinct (a pstats dump's, where no two key tuples
-     * name the same function). A later {@link #function} call finds it.
+     * name the same function). A later {@link #function} call finds it. Given a function that
+     * is there already, the profile would have two equal ones.
      */
     public int addFunctionOnce(String name, String file, String object, int line, String qualifier) {
         checkOpen();
@@ -156,45 +113,7 @@ public final class ProfileBuilder {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(qualifier, "qualifier");
-        return newFunction(name, file, object, line, qualifier);
-    }
-
-    private int newFunction(String name, String file, String object, int line, String qualifier) {
-        int id = functionCount++;
-        if (id == functions.length) {
-            functions = Arrays.copyOf(functions, id * 2);
-        }
-        functions[id] = new Function(id, name, file, object, line, qualifier);
-        if (id == functionLines.length) {
-            functionLines = Arrays.copyOf(functionLines, id * 2);
-        }
-        functionLines[id] = line;
-        return id;
-    }
-
-    private static int hash(String name, String file, String object, int line, String qualifier) {
-        int hash = (((name.hashCode() * 31 + file.hashCode()) * 31 + object.hashCode()) * 31 + line) * 31
-                + qualifier.hashCode();
-        return hash ^ hash >>> 16;
-    }
-
-    /** Makes the function table if there is none, and adds the functions added once since. */
-    private void hashFunctions() {
-        if (functionTable == null) {
-            int expected = Math.max(expectedFunctions, functionCount + 1);
-            functionHashes = new int[expected];
-            functionTable = new int[OpenAddressing.capacity(expected)];
-        }
-        for (int id = hashedFunctions; id < functionCount; id++) {
-            Function f = functions[id];
-            int hash = hash(f.name(), f.file(), f.object(), f.line(), f.qualifier());
-            int mask = functionTable.length - 1;
-            int slot = hash & mask;
-            while (functionTable[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            put(id, hash, slot);
-        }
+        return functions.addOnce(name, file, object, line, qualifier);
     }
 
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */
@@ -357,7 +276,7 @@ public final class ProfileBuilder {
         for (int i = 0; i < leaf; i++) {
             int caller = functions[i];
             int callee = functions[i + 1];
-            int calleeLine = functionLines[callee];
+            int calleeLine = this.functions.line(callee);
             int c = call(caller, lines[i], callee, calleeLine);
             if (c >= callStamps.length) {
                 callStamps = Arrays.copyOf(callStamps, Math.max(callCaller.length, c + 1));
@@ -401,7 +320,7 @@ public final class ProfileBuilder {
     /** Checks that the builder is still open and the function id is known. */
     private void checkFunction(int id) {
         checkOpen();
-        if (id < 0 || id >= functionCount) {
+        if (id < 0 || id >= functions.size()) {
             throw new IllegalArgumentException("unknown function id " + id);
         }
     }
@@ -430,7 +349,7 @@ public final class ProfileBuilder {
             return finish(self);
         }
         // Grouped by function with a counting sort, then each function's lines sorted.
-        int[] order = IndexSort.groupedSorted(owner, n, functionCount, new IndexSort.Order() {
+        int[] order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
             @Override
             public int compare(int a, int b) {
                 return Integer.compare(lines[a], lines[b]);
@@ -453,7 +372,7 @@ public final class ProfileBuilder {
         for (int i : order) {
             for (int t = 0; t < width; t++) {
                 if (selfCosts[i * width + t] < 0) {
-                    throw new IllegalStateException("negative self cost of " + functions[owner[i]].name() + ": "
+                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
                             + selfCosts[i * width + t]);
                 }
             }
@@ -476,7 +395,7 @@ public final class ProfileBuilder {
         int width = costTypes.size();
         for (int i = 0; i < n * width; i++) {
             if (selfCosts[i] < 0) {
-                throw new IllegalStateException("negative self cost of " + functions[owner[i / width]].name() + ": "
+                throw new IllegalStateException("negative self cost of " + functions.get(owner[i / width]).name() + ": "
                         + selfCosts[i]);
             }
         }
@@ -490,7 +409,7 @@ public final class ProfileBuilder {
             throw new IllegalStateException("negative stack cost: " + negative);
         }
         StackTable stackList = stacks.build();
-        return new Profile(costTypes, new FunctionList(functions, functionCount), self, edges, stackList);
+        return new Profile(costTypes, functions.list(), self, edges, stackList);
     }
 
     /**
@@ -512,7 +431,7 @@ public final class ProfileBuilder {
                 return d != 0 ? d : Integer.compare(calleeLine[a], calleeLine[b]);
             }
         };
-        int[] order = IndexSort.groupedSorted(callCaller, callCount, functionCount, byLines);
+        int[] order = IndexSort.groupedSorted(callCaller, callCount, functions.size(), byLines);
         // Repeats of a call (from addCallOnce) are next to each other now: summed into the first.
         int kept = 0;
         for (int k = 0; k < callCount; k++) {
@@ -530,12 +449,12 @@ public final class ProfileBuilder {
         order = kept == callCount ? order : Arrays.copyOf(order, kept);
         for (int c : order) {
             if (callCounts[c] < 0) {
-                throw new IllegalStateException("negative call count into " + functions[callCallee[c]].name());
+                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
             }
             for (int t = 0; t < width; t++) {
                 if (callInclusive[c * width + t] < 0) {
                     throw new IllegalStateException("negative inclusive cost of a call to "
-                            + functions[callCallee[c]].name() + ": " + callInclusive[c * width + t]);
+                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
                 }
             }
         }
