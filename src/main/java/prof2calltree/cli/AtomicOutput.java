@@ -7,10 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import prof2calltree.PlainFiles;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one: the content goes
@@ -51,8 +51,7 @@ final class AtomicOutput {
     static void write(Path target, Content content) throws IOException {
         if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
             // A device or a pipe (-o /dev/null, a named pipe): written in place, never replaced.
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(PlainFiles.append(target), 1 << 16)) {
                 content.writeTo(out);
             }
             return;
@@ -63,8 +62,7 @@ final class AtomicOutput {
         Path temp = dir.resolve(name);
         IN_PROGRESS.add(temp);
         try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(PlainFiles.newFile(temp), 1 << 16)) {
                 content.writeTo(out);
             }
             try {

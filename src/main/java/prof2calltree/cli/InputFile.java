@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import prof2calltree.PlainFiles;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -46,7 +47,7 @@ record InputFile(Path path, String name, String baseName) {
 
     private static InputFile gunzipIfNeeded(InputFile in, Workspace workspace) throws Failure {
         byte[] head = new byte[2];
-        try (InputStream s = Files.newInputStream(in.path)) {
+        try (InputStream s = PlainFiles.newInputStream(in.path)) {
             if (s.readNBytes(head, 0, 2) < 2 || (head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) {
                 return in;
             }

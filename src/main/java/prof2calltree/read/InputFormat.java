@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import prof2calltree.PlainFiles;
 import prof2calltree.read.jfr.JfrOptions;
 import prof2calltree.read.jfr.JfrReader;
 import prof2calltree.read.pstats.PstatsReader;
@@ -47,7 +48,7 @@ public enum InputFormat {
     public static InputFormat detect(Path file) throws IOException, BadInputException {
         byte[] head = new byte[4];
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = PlainFiles.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n == 0) {

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import prof2calltree.PlainFiles;
 import prof2calltree.model.CostType;
 import prof2calltree.model.Profile;
 import prof2calltree.model.ProfileBuilder;
@@ -55,7 +56,7 @@ public final class PstatsReader implements ProfileReader {
             throw new IOException("too large for a pstats dump: " + size + " bytes");
         }
         long reported;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = PlainFiles.newInputStream(file)) {
             StatsDecoder decoder = new StatsDecoder(in, size, progress);
             StatsTable table = decoder.decode();
             if (table != null) {
