@@ -11,8 +11,9 @@ import prof2calltree.read.Warnings;
 /**
  * A pstats dump of the usual shape, decoded into flat arrays by {@link StatsDecoder}: the
  * distinct key tuples, the entries in dict order and each entry's callers. Everything in it has
- * already been checked, so {@link #toProfile} cannot fail; it makes the same builder calls, in
- * the same order, as the generic conversion in {@link PstatsReader} would for the same dump.
+ * already been checked, so {@link #toProfile} cannot fail; it adds the same functions, self
+ * costs and calls, in the same order, as the generic conversion in {@link PstatsReader} would
+ * for the same dump, with the builder's "once" methods where the dump guarantees no repeats.
  */
 final class StatsTable {
     /** Texts of the distinct strings, by symbol id; a str and an equal bytes get different ids. */
