@@ -145,13 +145,14 @@ final class StatsTable {
         int entryCount = entries.size() / 3;
         int edgeCount = edges.size() / 2;
         ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME), tupleCount, entryCount, edgeCount);
+        // Each tuple's function id + 1, 0 until it has one (no fill: a fill of a big dump's ids
+        // runs in the JDK's code, interpreted for most of its one call).
         int[] ids = new int[tupleCount];
-        Arrays.fill(ids, -1);
         boolean distinct = distinctFunctions();
         for (int e = 0; e < entryCount; e++) {
             int t = (int) (entries.get(3 * e) >>> 32);
-            if (ids[t] < 0) {
-                ids[t] = function(builder, t, distinct);
+            if (ids[t] == 0) {
+                ids[t] = function(builder, t, distinct) + 1;
             }
         }
         PstatsReader.Nanos nanos = new PstatsReader.Nanos();
@@ -166,7 +167,7 @@ final class StatsTable {
             int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
             double tt = Double.longBitsToDouble(entries.get(3 * e + 1));
             double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
-            int callee = ids[t];
+            int callee = ids[t] - 1;
             int line = tuples[3 * t + 1];
             cost[0] = nanos.of(tt);
             builder.addSelfOnce(callee, line, cost);
@@ -180,10 +181,10 @@ final class StatsTable {
                 int c = (int) (edges.get(2 * k) >>> 32);
                 long calls = calls(k);
                 double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
-                int caller = ids[c];
+                int caller = ids[c] - 1;
                 if (caller < 0) {
                     caller = function(builder, c, distinct);
-                    ids[c] = caller;
+                    ids[c] = caller + 1;
                     unknownCallers++;
                 }
                 long inclusive;
