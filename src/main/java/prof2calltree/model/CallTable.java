@@ -22,28 +22,6 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     private final long[] count;
     private final long[] inclusive;
 
-    /** The calls at {@code order}'s indexes of the given arrays, in that order. */
-    CallTable(int width, int[] order, int[] caller, int[] callerLine, int[] callee, int[] calleeLine, long[] count,
-            long[] inclusive) {
-        this.width = width;
-        this.size = order.length;
-        this.caller = new int[size];
-        this.callerLine = new int[size];
-        this.callee = new int[size];
-        this.calleeLine = new int[size];
-        this.count = new long[size];
-        this.inclusive = new long[size * width];
-        for (int i = 0; i < size; i++) {
-            int c = order[i];
-            this.caller[i] = caller[c];
-            this.callerLine[i] = callerLine[c];
-            this.callee[i] = callee[c];
-            this.calleeLine[i] = calleeLine[c];
-            this.count[i] = count[c];
-            System.arraycopy(inclusive, c * width, this.inclusive, i * width, width);
-        }
-    }
-
     /** A table of the first {@code size} entries of the arrays, which it keeps as they are. */
     private CallTable(int width, int size, int[] caller, int[] callerLine, int[] callee, int[] calleeLine,
             long[] count, long[] inclusive) {
@@ -103,7 +81,6 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         }
         int n = calls.size();
         int width = n == 0 ? 0 : calls.get(0).inclusive().length;
-        int[] order = new int[n];
         int[] caller = new int[n];
         int[] callerLine = new int[n];
         int[] callee = new int[n];
@@ -115,7 +92,6 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             if (c.inclusive().length != width) {
                 throw new IllegalArgumentException("call " + i + " has " + c.inclusive().length + " costs, not " + width);
             }
-            order[i] = i;
             caller[i] = c.caller();
             callerLine[i] = c.callerLine();
             callee[i] = c.callee();
@@ -123,7 +99,7 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
             count[i] = c.count();
             System.arraycopy(c.inclusive(), 0, inclusive, i * width, width);
         }
-        return new CallTable(width, order, caller, callerLine, callee, calleeLine, count, inclusive);
+        return new CallTable(width, n, caller, callerLine, callee, calleeLine, count, inclusive);
     }
 
     /** The number of cost types of each call. */

@@ -57,7 +57,6 @@ public final class SelfTable extends AbstractList<SelfCost> implements RandomAcc
         }
         int n = selfCosts.size();
         int width = n == 0 ? 0 : selfCosts.get(0).costs().length;
-        int[] order = new int[n];
         int[] function = new int[n];
         int[] line = new int[n];
         long[] costs = new long[n * width];
@@ -66,12 +65,11 @@ public final class SelfTable extends AbstractList<SelfCost> implements RandomAcc
             if (s.costs().length != width) {
                 throw new IllegalArgumentException("self cost " + i + " has " + s.costs().length + " costs, not " + width);
             }
-            order[i] = i;
             function[i] = s.function();
             line[i] = s.line();
             System.arraycopy(s.costs(), 0, costs, i * width, width);
         }
-        return new SelfTable(width, order, function, line, costs);
+        return new SelfTable(width, n, function, line, costs);
     }
 
     /** The number of cost types of each self cost. */
