@@ -127,6 +127,11 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
         return count[i];
     }
 
+    /** Copies call {@code i}'s inclusive costs, one per cost type, into {@code into}. */
+    public void inclusive(int i, long[] into) {
+        System.arraycopy(inclusive, i * width, into, 0, width);
+    }
+
     /** The inclusive cost of call {@code i} of cost type {@code type}. */
     public long inclusive(int i, int type) {
         return inclusive[i * width + type];

@@ -85,6 +85,11 @@ public final class SelfTable extends AbstractList<SelfCost> implements RandomAcc
         return line[i];
     }
 
+    /** Copies self cost {@code i}'s values, one per cost type, into {@code into}. */
+    public void costs(int i, long[] into) {
+        System.arraycopy(costs, i * width, into, 0, width);
+    }
+
     /** Self cost {@code i} of cost type {@code type}. */
     public long cost(int i, int type) {
         return costs[i * width + type];

@@ -110,6 +110,7 @@ public final class CallgrindWriter implements ProfileWriter {
             functionIds = new int[n];
             callPrefix = new byte[n][];
             referenced = new long[(n + 63) >>> 6];
+            row = new long[width];
         }
 
         private void countSelfCosts(int from, int to) {
@@ -175,21 +176,12 @@ public final class CallgrindWriter implements ProfileWriter {
             function(FN, f);
             lastLine = -1;
             for (int i = selfStart[f]; i < selfStart[f + 1]; i++) {
-                // Trailing zeros are left out (the format reads missing values as 0), but at least
-                // one value is written; the same for calls below.
-                int last = selfCosts.width() - 1;
-                while (last > 0 && selfCosts.cost(i, last) == 0) {
-                    last--;
-                }
+                selfCosts.costs(i, row);
+                int last = lastColumn(row);
                 int p = o.reserve(ByteOutput.MAX_NUMBER + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
                 byte[] b = o.buffer();
                 p = position(b, p, selfCosts.line(i));
-                for (int k = 0; k <= last; k++) {
-                    b[p++] = ' ';
-                    p = ByteOutput.putLong(b, p, selfCosts.cost(i, k));
-                }
-                b[p++] = '\n';
-                o.commit(p);
+                o.commit(putCosts(b, p, row, last));
             }
             for (int i = callStart[f]; i < callStart[f + 1]; i++) {
                 call(i, files.fileOf);
@@ -222,10 +214,8 @@ public final class CallgrindWriter implements ProfileWriter {
                     }
                 }
             }
-            int last = calls.width() - 1;
-            while (last > 0 && calls.inclusive(call, last) == 0) {
-                last--;
-            }
+            calls.inclusive(call, row);
+            int last = lastColumn(row);
             int p = o.reserve((prefix == null ? 0 : prefix.length) + 3 * ByteOutput.MAX_NUMBER + 2
                     + (last + 1) * (1 + ByteOutput.MAX_NUMBER));
             byte[] b = o.buffer();
@@ -237,12 +227,22 @@ public final class CallgrindWriter implements ProfileWriter {
             p = ByteOutput.putInt(b, p, calls.calleeLine(call));
             b[p++] = '\n';
             p = position(b, p, calls.callerLine(call));
-            for (int k = 0; k <= last; k++) {
-                b[p++] = ' ';
-                p = ByteOutput.putLong(b, p, calls.inclusive(call, k));
+            o.commit(putCosts(b, p, row, last));
+        }
+
+        /** The costs of the cost line being written, one per cost type. */
+        private final long[] row;
+
+        /**
+         * The last column a cost line needs: trailing zeros are left out (the format reads missing
+         * values as 0), but at least one value is written.
+         */
+        private static int lastColumn(long[] values) {
+            int last = values.length - 1;
+            while (last > 0 && values[last] == 0) {
+                last--;
             }
-            b[p++] = '\n';
-            o.commit(p);
+            return last;
         }
 
         /** Where a call prefix is put together before it is copied to its own array. */
