@@ -93,11 +93,7 @@ public final class ProfileBuilder {
 
     /** Returns the id of the function with exactly these properties, adding it if it is new. */
     public int function(String name, String file, String object, int line, String qualifier) {
-        checkOpen();
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(object, "object");
-        Objects.requireNonNull(qualifier, "qualifier");
+        checkFunctionFields(name, file, object, qualifier);
         return functions.find(name, file, object, line, qualifier);
     }
 
@@ -108,19 +104,22 @@ public final class ProfileBuilder {
      * is there already, the profile would have two equal ones.
      */
     public int addFunctionOnce(String name, String file, String object, int line, String qualifier) {
+        checkFunctionFields(name, file, object, qualifier);
+        return functions.addOnce(name, file, object, line, qualifier);
+    }
+
+    private void checkFunctionFields(String name, String file, String object, String qualifier) {
         checkOpen();
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(qualifier, "qualifier");
-        return functions.addOnce(name, file, object, line, qualifier);
     }
 
     /** Adds self cost of one type to a function at a line; a value of 0 still records the line. */
     public void addSelf(int function, int line, int costType, long value) {
         checkFunction(function);
-        long key = ((long) function << 32) | (line & 0xffffffffL);
-        int self = self(key); // first: it may grow selfCosts
+        int self = self(selfKey(function, line)); // first: it may grow selfCosts
         selfCosts[self * costTypes.size() + costType] += value;
     }
 
@@ -132,7 +131,7 @@ public final class ProfileBuilder {
     public void addSelfOnce(int function, int line, long[] costs) {
         checkFunction(function);
         checkWidth(costs);
-        int self = newSelf(((long) function << 32) | (line & 0xffffffffL)) * costs.length;
+        int self = newSelf(selfKey(function, line)) * costs.length;
         System.arraycopy(costs, 0, selfCosts, self, costs.length);
     }
 
@@ -158,6 +157,11 @@ public final class ProfileBuilder {
         int c = call(caller, callerLine, callee, calleeLine);
         callCounts[c] += count;
         callInclusive[c * costTypes.size() + costType] += inclusive;
+    }
+
+    /** A (function, line) pair as a self cost key: the function in the high half, the line in the low. */
+    private static long selfKey(int function, int line) {
+        return ((long) function << 32) | (line & 0xffffffffL);
     }
 
     /** The index of a (function, line) key's self costs, made on first use. */
@@ -265,8 +269,8 @@ public final class ProfileBuilder {
         }
         stacks.add(functions, lines, Objects.requireNonNull(thread, "thread"), events, costs);
         int leaf = functions.length - 1;
-        long key = ((long) functions[leaf] << 32) | (lines[leaf] & 0xffffffffL);
-        int self = self(key) * costs.length; // before reading selfCosts: it may grow them
+        // Before reading selfCosts: it may grow them.
+        int self = self(selfKey(functions[leaf], lines[leaf])) * costs.length;
         for (int k = 0; k < costs.length; k++) {
             selfCosts[self + k] += costs[k];
         }
@@ -333,6 +337,22 @@ public final class ProfileBuilder {
         checkOpen();
         // Whether it succeeds or not: building moves the arrays into the profile's tables.
         built = true;
+        SelfTable self = sortedSelfCosts();
+        CallTable edges = sortedCalls();
+        long negative = stacks.firstNegativeCost();
+        if (negative < 0) {
+            throw new IllegalStateException("negative stack cost: " + negative);
+        }
+        return new Profile(costTypes, functions.list(), self, edges, stacks.build());
+    }
+
+    /**
+     * Checks the self costs and returns them sorted by function and line: grouped by function
+     * with a counting sort, then each function's lines sorted, repeats summed. Self costs added
+     * in that order already, each key once (a pstats dump's entries), skip the sort, and their
+     * arrays become the table's.
+     */
+    private SelfTable sortedSelfCosts() {
         int n = selfCount;
         int width = costTypes.size();
         int[] owner = new int[n];
@@ -341,35 +361,32 @@ public final class ProfileBuilder {
             owner[i] = (int) (selfKeys[i] >>> 32);
             lines[i] = (int) selfKeys[i];
         }
-        if (inOrder(owner, lines, n)) {
-            // Added in order, each key once (a pstats dump's entries): nothing to sort or sum,
-            // and the arrays become the table's.
-            checkSelfCosts(n, owner);
-            SelfTable self = SelfTable.adopt(width, n, owner, lines, selfCosts);
-            return finish(self);
-        }
-        // Grouped by function with a counting sort, then each function's lines sorted.
-        int[] order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
-            @Override
-            public int compare(int a, int b) {
-                return Integer.compare(lines[a], lines[b]);
-            }
-        });
-        // Repeats of a key (from addSelfOnce) are next to each other now: summed into the first.
-        int kept = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            if (kept > 0 && selfKeys[order[kept - 1]] == selfKeys[i]) {
-                int into = order[kept - 1];
-                for (int t = 0; t < width; t++) {
-                    selfCosts[into * width + t] += selfCosts[i * width + t];
+        int[] order = null; // null: in order already
+        if (!inOrder(owner, lines, n)) {
+            order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
+                @Override
+                public int compare(int a, int b) {
+                    return Integer.compare(lines[a], lines[b]);
                 }
-            } else {
-                order[kept++] = i;
+            });
+            // Repeats of a key (from addSelfOnce) are next to each other now: summed into the first.
+            int kept = 0;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (kept > 0 && selfKeys[order[kept - 1]] == selfKeys[i]) {
+                    int into = order[kept - 1];
+                    for (int t = 0; t < width; t++) {
+                        selfCosts[into * width + t] += selfCosts[i * width + t];
+                    }
+                } else {
+                    order[kept++] = i;
+                }
             }
+            order = kept == n ? order : Arrays.copyOf(order, kept);
         }
-        order = kept == n ? order : Arrays.copyOf(order, kept);
-        for (int i : order) {
+        int count = order == null ? n : order.length;
+        for (int k = 0; k < count; k++) {
+            int i = order == null ? k : order[k];
             for (int t = 0; t < width; t++) {
                 if (selfCosts[i * width + t] < 0) {
                     throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
@@ -377,7 +394,8 @@ public final class ProfileBuilder {
                 }
             }
         }
-        return finish(new SelfTable(width, order, owner, lines, selfCosts));
+        return order == null ? SelfTable.adopt(width, n, owner, lines, selfCosts)
+                : new SelfTable(width, order, owner, lines, selfCosts);
     }
 
     /** Whether the first {@code n} (function, line) pairs are each after the one before, in the sort's order. */
@@ -388,28 +406,6 @@ public final class ProfileBuilder {
             }
         }
         return true;
-    }
-
-    /** Checks that none of the first {@code n} self costs is negative. */
-    private void checkSelfCosts(int n, int[] owner) {
-        int width = costTypes.size();
-        for (int i = 0; i < n * width; i++) {
-            if (selfCosts[i] < 0) {
-                throw new IllegalStateException("negative self cost of " + functions.get(owner[i / width]).name() + ": "
-                        + selfCosts[i]);
-            }
-        }
-    }
-
-    /** The profile of these self costs and the builder's calls and stacks. */
-    private Profile finish(SelfTable self) {
-        CallTable edges = sortedCalls();
-        long negative = stacks.firstNegativeCost();
-        if (negative < 0) {
-            throw new IllegalStateException("negative stack cost: " + negative);
-        }
-        StackTable stackList = stacks.build();
-        return new Profile(costTypes, functions.list(), self, edges, stackList);
     }
 
     /**
