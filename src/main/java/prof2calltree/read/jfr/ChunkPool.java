@@ -44,11 +44,8 @@ final class ChunkPool {
     private final Queue<int[]> spareBlocks = new ConcurrentLinkedQueue<>();
     /** The recording's stacks, each chunk's added in file order. */
     private final StackStore store = new StackStore(spareBlocks);
-    /** The chunk whose stacks go into {@link #store} next; guarded by {@link #turns}. */
-    private int turn;
-    /** The first chunk that failed, if any: the chunks after it stop waiting for their turn. Guarded by {@link #turns}. */
-    private int failedAt = Integer.MAX_VALUE;
-    private final Object turns = new Object();
+    /** Chunks add their stacks to {@link #store} in file order, each in its turn. */
+    private final Turns turns = new Turns();
     private final ReadStats stats = new ReadStats();
     private Path directory;
 
@@ -167,12 +164,12 @@ final class ChunkPool {
         boolean done = false;
         try {
             ReadStats chunkStats = read(index, chunkStore);
-            awaitTurn(index);
+            turns.await(index);
             store.merge(chunkStore);
             done = true;
             return chunkStats;
         } finally {
-            endTurn(index, done);
+            turns.end(index, done);
             chunkStore.reset();
             spareStores.addFirst(chunkStore);
         }
@@ -203,35 +200,6 @@ final class ChunkPool {
             throw new BadInputException(cannotRead(header) + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
-        }
-    }
-
-    /** Waits until the chunks before chunk {@code index} have added their stacks, or one of them failed. */
-    private void awaitTurn(int index) throws InterruptedIOException {
-        synchronized (turns) {
-            while (turn != index) {
-                if (failedAt < index) {
-                    throw new InterruptedIOException("chunk " + failedAt + " failed");
-                }
-                try {
-                    turns.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting for the chunks before this one");
-                }
-            }
-        }
-    }
-
-    /** Passes the turn to the chunk after {@code index}, or, if it failed, tells the ones after it to stop. */
-    private void endTurn(int index, boolean done) {
-        synchronized (turns) {
-            if (done) {
-                turn = index + 1;
-            } else {
-                failedAt = Math.min(failedAt, index);
-            }
-            turns.notifyAll();
         }
     }
 

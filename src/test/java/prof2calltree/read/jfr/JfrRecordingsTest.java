@@ -121,7 +121,7 @@ class JfrRecordingsTest {
         // jdk17-multichunk.jfr: chunks at offsets 0, 216293 and 411163. The middle one's first
         // event, after the 68-byte header, is given a size of 0. What this checks is the message
         // and that the read ends: the chunk after it, waiting for its turn, is also stopped by
-        // the pool's shutdown, so this does not tell whether ChunkPool's failedAt alone would.
+        // the pool's shutdown; TurnsTest checks that a failed turn stops it by itself.
         byte[] bytes = Files.readAllBytes(JfrFixture.named("jdk17-multichunk.jfr").file);
         bytes[216293 + 68] = 0;
         Path file = dir.resolve("corrupt-middle.jfr");
