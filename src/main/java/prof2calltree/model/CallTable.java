@@ -36,6 +36,15 @@ public final class CallTable extends AbstractList<Call> implements RandomAccess 
     }
 
     /**
+     * The first {@code size} calls of the given arrays, already in order: the table takes the
+     * arrays, which its maker must no longer change.
+     */
+    static CallTable adopt(int width, int size, int[] caller, int[] callerLine, int[] callee, int[] calleeLine,
+            long[] count, long[] inclusive) {
+        return new CallTable(width, size, caller, callerLine, callee, calleeLine, count, inclusive);
+    }
+
+    /**
      * The calls at {@code order}'s indexes, in that order, gathered column by column: each int
      * column is read through {@code order} into a spare array, and the column it came from is the
      * spare for the next; the counts go to a new array and, with one cost type, the costs to the

@@ -17,12 +17,15 @@ public final class ProfileBuilder {
     /** Functions by id and by identity; they become the profile's list. */
     private final FunctionTable functions;
     /**
-     * Self costs by (function, line) packed in a long: the key's index into {@code selfKeys} and,
-     * times the number of cost types, into {@code selfCosts}.
+     * Self costs by (function, line), found through their key packed in a long: the key's index
+     * into {@code selfFunction} and {@code selfLine} and, times the number of cost types, into
+     * {@code selfCosts}. Two int columns rather than the packed keys, so that self costs added in
+     * order become the profile's table as they are.
      */
     private LongIndex selfIndex;
     private int selfCount;
-    private long[] selfKeys;
+    private int[] selfFunction;
+    private int[] selfLine;
     private long[] selfCosts;
     /**
      * Calls, in arrays indexed by call number, found by caller and callee packed in a long: the
@@ -67,7 +70,8 @@ public final class ProfileBuilder {
         int c = Math.max(calls, 16);
         this.functions = new FunctionTable(f);
         this.expectedSelfCosts = s;
-        this.selfKeys = new long[s];
+        this.selfFunction = new int[s];
+        this.selfLine = new int[s];
         this.selfCosts = new long[s * this.costTypes.size()];
         this.expectedCalls = c;
         this.callCaller = new int[c];
@@ -89,6 +93,11 @@ public final class ProfileBuilder {
 
     public List<CostType> costTypes() {
         return costTypes;
+    }
+
+    /** How many functions have been added. */
+    public int functionCount() {
+        return functions.size();
     }
 
     /** Returns the id of the function with exactly these properties, adding it if it is new. */
@@ -131,7 +140,7 @@ public final class ProfileBuilder {
     public void addSelfOnce(int function, int line, long[] costs) {
         checkFunction(function);
         checkWidth(costs);
-        int self = newSelf(selfKey(function, line)) * costs.length;
+        int self = newSelf(function, line) * costs.length;
         System.arraycopy(costs, 0, selfCosts, self, costs.length);
     }
 
@@ -169,8 +178,9 @@ public final class ProfileBuilder {
         if (selfIndex == null) {
             selfIndex = new LongIndex(Math.max(expectedSelfCosts, selfCount));
             for (int i = 0; i < selfCount; i++) {
-                if (selfIndex.get(selfKeys[i]) < 0) {
-                    selfIndex.putNew(selfKeys[i], i);
+                long known = selfKey(selfFunction[i], selfLine[i]);
+                if (selfIndex.get(known) < 0) {
+                    selfIndex.putNew(known, i);
                 }
             }
         }
@@ -178,19 +188,21 @@ public final class ProfileBuilder {
         if (index >= 0) {
             return index;
         }
-        index = newSelf(key);
+        index = newSelf((int) (key >>> 32), (int) key);
         selfIndex.putNew(key, index);
         return index;
     }
 
-    /** A new self cost entry for the key, its costs 0; not in the index. */
-    private int newSelf(long key) {
+    /** A new self cost entry for (function, line), its costs 0; not in the index. */
+    private int newSelf(int function, int line) {
         int index = selfCount++;
-        if (index == selfKeys.length) {
-            selfKeys = Arrays.copyOf(selfKeys, index * 2);
+        if (index == selfFunction.length) {
+            selfFunction = Arrays.copyOf(selfFunction, index * 2);
+            selfLine = Arrays.copyOf(selfLine, index * 2);
             selfCosts = Arrays.copyOf(selfCosts, index * 2 * costTypes.size());
         }
-        selfKeys[index] = key;
+        selfFunction[index] = function;
+        selfLine[index] = line;
         return index;
     }
 
@@ -355,12 +367,8 @@ public final class ProfileBuilder {
     private SelfTable sortedSelfCosts() {
         int n = selfCount;
         int width = costTypes.size();
-        int[] owner = new int[n];
-        int[] lines = new int[n];
-        for (int i = 0; i < n; i++) {
-            owner[i] = (int) (selfKeys[i] >>> 32);
-            lines[i] = (int) selfKeys[i];
-        }
+        int[] owner = selfFunction;
+        int[] lines = selfLine;
         int[] order = null; // null: in order already
         if (!inOrder(owner, lines, n)) {
             order = IndexSort.groupedSorted(owner, n, functions.size(), new IndexSort.Order() {
@@ -373,10 +381,10 @@ public final class ProfileBuilder {
             int kept = 0;
             for (int k = 0; k < n; k++) {
                 int i = order[k];
-                if (kept > 0 && selfKeys[order[kept - 1]] == selfKeys[i]) {
-                    int into = order[kept - 1];
+                int last = kept > 0 ? order[kept - 1] : -1;
+                if (last >= 0 && owner[last] == owner[i] && lines[last] == lines[i]) {
                     for (int t = 0; t < width; t++) {
-                        selfCosts[into * width + t] += selfCosts[i * width + t];
+                        selfCosts[last * width + t] += selfCosts[i * width + t];
                     }
                 } else {
                     order[kept++] = i;
@@ -398,6 +406,39 @@ public final class ProfileBuilder {
                 : new SelfTable(width, order, owner, lines, selfCosts);
     }
 
+    /** Whether each call is after the one before in the sort's order: by caller, caller line, callee, callee line. */
+    private boolean callsInOrder() {
+        for (int c = 1; c < callCount; c++) {
+            int d = Integer.compare(callCaller[c], callCaller[c - 1]);
+            if (d == 0) {
+                d = Integer.compare(callCallerLine[c], callCallerLine[c - 1]);
+            }
+            if (d == 0) {
+                d = Integer.compare(callCallee[c], callCallee[c - 1]);
+            }
+            if (d == 0) {
+                d = Integer.compare(callCalleeLine[c], callCalleeLine[c - 1]);
+            }
+            if (d <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks that call {@code c}'s count and inclusive costs are not negative. */
+    private void checkCall(int c, int width) {
+        if (callCounts[c] < 0) {
+            throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
+        }
+        for (int t = 0; t < width; t++) {
+            if (callInclusive[c * width + t] < 0) {
+                throw new IllegalStateException("negative inclusive cost of a call to "
+                        + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
+            }
+        }
+    }
+
     /** Whether the first {@code n} (function, line) pairs are each after the one before, in the sort's order. */
     private static boolean inOrder(int[] function, int[] line, int n) {
         for (int i = 1; i < n; i++) {
@@ -414,6 +455,15 @@ public final class ProfileBuilder {
      */
     private CallTable sortedCalls() {
         int width = costTypes.size();
+        if (callsInOrder()) {
+            // Added in the sort's order, each key once (a pstats dump's calls, grouped by caller):
+            // no sort, nothing to sum, and the arrays become the table's.
+            for (int c = 0; c < callCount; c++) {
+                checkCall(c, width);
+            }
+            return CallTable.adopt(width, callCount, callCaller, callCallerLine, callCallee, callCalleeLine,
+                    callCounts, callInclusive);
+        }
         int[] callerLine = callCallerLine;
         int[] callee = callCallee;
         int[] calleeLine = callCalleeLine;
@@ -444,15 +494,7 @@ public final class ProfileBuilder {
         }
         order = kept == callCount ? order : Arrays.copyOf(order, kept);
         for (int c : order) {
-            if (callCounts[c] < 0) {
-                throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
-            }
-            for (int t = 0; t < width; t++) {
-                if (callInclusive[c * width + t] < 0) {
-                    throw new IllegalStateException("negative inclusive cost of a call to "
-                            + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
-                }
-            }
+            checkCall(c, width);
         }
         // Gathered column by column into the sort's order (one spare array of each type): a
         // million calls put in order in place, following the permutation's cycles across seven

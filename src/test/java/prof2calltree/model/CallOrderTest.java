@@ -224,6 +224,69 @@ class CallOrderTest {
         }
     }
 
+    /**
+     * Calls that come in the sort's order, each key once (a pstats dump's, grouped by caller),
+     * skip the sort; a call out of place in any of the four key columns, or a repeat, must still
+     * be sorted (and summed).
+     */
+    @Test
+    void callsAlreadyInOrderComeOutAsTheSortWouldGiveThem() {
+        int[][] cases = {
+            {0, 1, 1, 5, 0, 1, 2, 3, 1, 1, 0, 3}, // in order: callers ascending, then callees
+            {0, 1, 1, 5, 0, 2, 1, 5, 2, 1, 0, 3}, // in order: a caller's two lines
+            {0, 1, 1, 5, 0, 1, 1, 7, 2, 1, 0, 3}, // in order: two lines of one callee
+            {1, 1, 0, 5, 0, 1, 2, 3, 2, 1, 0, 3}, // caller 1 before 0
+            {0, 2, 1, 5, 0, 1, 2, 3, 2, 1, 0, 3}, // caller lines descending
+            {0, 1, 2, 5, 0, 1, 1, 3, 2, 1, 0, 3}, // callees descending
+            {0, 1, 1, 7, 0, 1, 1, 5, 2, 1, 0, 3}, // callee lines descending
+            {0, 1, 1, 5, 0, 1, 1, 5, 2, 1, 0, 3}, // a repeat: summed
+            {0, 3, 1, 5, 0, -1, 1, 5, 2, 1, 0, 3}, // -1 sorts before 3, as a signed line
+        };
+        for (int[] keys : cases) {
+            ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")));
+            for (int i = 0; i < 3; i++) {
+                b.function("f" + i, "m.py", "", i, "");
+            }
+            TreeMap<List<Integer>, long[]> expected = new TreeMap<>(CallOrderTest::compareKeys);
+            for (int k = 0; k < keys.length; k += 4) {
+                b.addCallOnce(keys[k], keys[k + 1], keys[k + 2], keys[k + 3], 1 + k, new long[] {10 + k, k});
+                long[] sum = expected.computeIfAbsent(List.of(keys[k], keys[k + 1], keys[k + 2], keys[k + 3]),
+                        key -> new long[3]);
+                sum[0] += 1 + k;
+                sum[1] += 10 + k;
+                sum[2] += k;
+            }
+            Profile p = b.build();
+            String what = java.util.Arrays.toString(keys);
+            List<List<Integer>> order = new ArrayList<>(expected.keySet());
+            assertEquals(order.size(), p.calls().size(), what);
+            for (int i = 0; i < order.size(); i++) {
+                Call c = p.calls().get(i);
+                assertEquals(order.get(i), List.of(c.caller(), c.callerLine(), c.callee(), c.calleeLine()), what);
+                long[] sum = expected.get(order.get(i));
+                assertEquals(sum[0], c.count(), what);
+                assertArrayEquals(new long[] {sum[1], sum[2]}, c.inclusive(), what);
+            }
+        }
+    }
+
+    /** In the in-order path too, a negative call count or inclusive cost is refused with the callee's name. */
+    @Test
+    void aNegativeCallInOrderIsRefusedWithTheCalleesName() {
+        for (int bad = 0; bad < 2; bad++) {
+            ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")));
+            for (int i = 0; i < 3; i++) {
+                b.function("f" + i, "m.py", "", i, "");
+            }
+            b.addCallOnce(0, 1, 1, 1, 1, new long[] {1, 1});
+            b.addCallOnce(0, 1, 2, 2, bad == 0 ? -1 : 1, new long[] {2, bad == 1 ? -4 : 1});
+            b.addCallOnce(1, 1, 2, 2, 1, new long[] {3, 1});
+            IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
+            assertEquals(bad == 0 ? "negative call count into f2" : "negative inclusive cost of a call to f2: -4",
+                    e.getMessage());
+        }
+    }
+
     /** In the in-order path too, a negative self cost is refused with its own function's name, in any column. */
     @Test
     void aNegativeSelfCostInOrderIsRefusedWithItsFunctionsName() {

@@ -38,15 +38,4 @@ final class LongBlocks {
     int size() {
         return size;
     }
-
-    /**
-     * Lets the blocks wholly before {@code index} be collected; reading them afterwards fails.
-     * A reader done with the first values calls this, so a garbage collection meanwhile does not
-     * copy them.
-     */
-    void release(int index) {
-        for (int b = (index >>> SHIFT) - 1; b >= 0 && blocks[b] != null; b--) {
-            blocks[b] = null;
-        }
-    }
 }

@@ -137,9 +137,11 @@ final class StatsTable {
     }
 
     /**
-     * Feeds the builder as the generic conversion does: every entry key first, in dict order,
-     * then each entry's self time and calls, adding callers without an entry as they are met.
-     * It lets go of the entries and edges as it feeds them, so it can run only once.
+     * Feeds the builder the functions, self costs and calls the generic conversion would: every
+     * entry key first, in dict order, then the callers without an entry of their own in the
+     * order the entries' callers name them. The calls go in grouped by caller, each caller's in
+     * entry order: with distinct functions that is the builder's own order, so it need not sort
+     * them. It overwrites the entries and edges as it goes, so it can run only once.
      */
     Profile toProfile(Warnings warnings) {
         int entryCount = entries.size() / 3;
@@ -155,22 +157,36 @@ final class StatsTable {
                 ids[t] = function(builder, t, distinct) + 1;
             }
         }
-        PstatsReader.Nanos nanos = new PstatsReader.Nanos();
-        // A dict has each key once, and each entry each caller once: the builder need not look
-        // them up (where two keys name one function, it sums them when it builds).
-        long[] cost = new long[1];
         int unknownCallers = 0;
+        for (int k = 0; k < edgeCount; k++) {
+            int c = (int) (edges.get(2 * k) >>> 32);
+            if (ids[c] == 0) {
+                ids[c] = function(builder, c, distinct) + 1;
+                unknownCallers++;
+            }
+        }
+        // Where each caller's calls start among all calls grouped by caller (a counting sort).
+        int functionCount = builder.functionCount();
+        int[] next = new int[functionCount + 1];
+        for (int k = 0; k < edgeCount; k++) {
+            next[ids[(int) (edges.get(2 * k) >>> 32)]]++; // ids are function ids + 1
+        }
+        for (int f = 1; f <= functionCount; f++) {
+            next[f] += next[f - 1];
+        }
+        // Self costs in entry order, each call's inclusive nanoseconds (written over its seconds),
+        // and the calls' places: the entry (high half) and edge (low half) of each, by caller.
+        long[] byCaller = new long[edgeCount];
+        PstatsReader.Nanos nanos = new PstatsReader.Nanos();
+        long[] cost = new long[1];
         for (int e = 0; e < entryCount; e++) {
             long head = entries.get(3 * e);
             int t = (int) (head >>> 32);
             int from = (int) head;
             int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
-            double tt = Double.longBitsToDouble(entries.get(3 * e + 1));
             double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
-            int callee = ids[t] - 1;
-            int line = tuples[3 * t + 1];
-            cost[0] = nanos.of(tt);
-            builder.addSelfOnce(callee, line, cost);
+            cost[0] = nanos.of(Double.longBitsToDouble(entries.get(3 * e + 1)));
+            builder.addSelfOnce(ids[t] - 1, tuples[3 * t + 1], cost);
             long profileCalls = 0;
             for (int k = from; k < to; k++) {
                 if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
@@ -178,26 +194,22 @@ final class StatsTable {
                 }
             }
             for (int k = from; k < to; k++) {
-                int c = (int) (edges.get(2 * k) >>> 32);
-                long calls = calls(k);
                 double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
-                int caller = ids[c] - 1;
-                if (caller < 0) {
-                    caller = function(builder, c, distinct);
-                    ids[c] = caller + 1;
-                    unknownCallers++;
-                }
-                long inclusive;
-                if (Double.isNaN(edgeCt)) {
-                    inclusive = nanos.share(ct, calls, profileCalls);
-                } else {
-                    inclusive = nanos.of(edgeCt);
-                }
-                cost[0] = inclusive;
-                builder.addCallOnce(caller, tuples[3 * c + 1], callee, line, calls, cost);
+                long inclusive = Double.isNaN(edgeCt) ? nanos.share(ct, calls(k), profileCalls) : nanos.of(edgeCt);
+                edges.set(2 * k + 1, inclusive);
+                int caller = ids[(int) (edges.get(2 * k) >>> 32)] - 1;
+                byCaller[next[caller]++] = (long) e << 32 | k;
             }
-            edges.release(2 * to);
-            entries.release(3 * e);
+        }
+        // A dict has each key once, and each entry each caller once: the builder need not look
+        // them up (where two keys name one function, it sums them when it builds).
+        for (int i = 0; i < edgeCount; i++) {
+            int e = (int) (byCaller[i] >>> 32);
+            int k = (int) byCaller[i];
+            int t = (int) (entries.get(3 * e) >>> 32);
+            int c = (int) (edges.get(2 * k) >>> 32);
+            cost[0] = edges.get(2 * k + 1);
+            builder.addCallOnce(ids[c] - 1, tuples[3 * c + 1], ids[t] - 1, tuples[3 * t + 1], calls(k), cost);
         }
         PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
         return builder.build();
