@@ -25,8 +25,14 @@ final class StatsTable {
     /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
     private int[] tuples = new int[3 * 1024];
     private int tupleCount;
-    /** Open addressing, two ints a slot: the tuple's hash, and its index + 1 (0 for an empty slot). */
-    private int[] tupleSlots = new int[2 * 4096];
+    /**
+     * Open addressing, one int a slot (0 for an empty one): the tuple's index + 1 in the bits
+     * below the table's length, the top bits of its hash above them. A slot of another tuple is
+     * passed over on those bits alone, nearly always, as it was with the whole hash in a second
+     * int beside the index; the table is half the size (a 110,711-function dump: 2 MB, and as
+     * much again for the tables it grew out of, instead of twice that).
+     */
+    private int[] tupleSlots = new int[4096];
 
     /**
      * Three longs an entry: its tuple (high half) and the index of its first edge (low half),
@@ -63,19 +69,18 @@ final class StatsTable {
     /** The index of the tuple equal to (file, line, name), adding it if it is new. */
     int tuple(int file, int line, int name) {
         int[] t = tupleSlots;
-        int mask = t.length / 2 - 1;
+        int mask = t.length - 1;
         int h = mix(file, line, name);
+        int tag = h & ~mask;
         int i = h & mask;
-        while (true) {
-            int index = t[2 * i + 1];
-            if (index == 0) {
-                break;
+        for (int v; (v = t[i]) != 0; i = (i + 1) & mask) {
+            if ((v & ~mask) == tag) {
+                int index = (v & mask) - 1;
+                int at = 3 * index;
+                if (tuples[at] == file && tuples[at + 1] == line && tuples[at + 2] == name) {
+                    return index;
+                }
             }
-            int at = 3 * (index - 1);
-            if (t[2 * i] == h && tuples[at] == file && tuples[at + 1] == line && tuples[at + 2] == name) {
-                return index - 1;
-            }
-            i = (i + 1) & mask;
         }
         if (3 * tupleCount == tuples.length) {
             tuples = Arrays.copyOf(tuples, tuples.length * 2);
@@ -84,9 +89,8 @@ final class StatsTable {
         tuples[3 * tuple] = file;
         tuples[3 * tuple + 1] = line;
         tuples[3 * tuple + 2] = name;
-        t[2 * i] = h;
-        t[2 * i + 1] = tuple + 1;
-        if (tupleCount * 2 > t.length / 2) {
+        t[i] = tag | (tuple + 1); // at most half the slots are used, so the index fits below the tag
+        if (tupleCount * 2 > t.length) {
             growTuples();
         }
         return tuple;
@@ -98,19 +102,17 @@ final class StatsTable {
         return h ^ (h >>> 15);
     }
 
+    /** Doubles the tuple table: each tuple's hash made again from its three ints, as the slots hold only its top bits. */
     private void growTuples() {
-        int[] old = tupleSlots;
-        int[] t = new int[old.length * 2];
-        int mask = t.length / 2 - 1;
-        for (int from = 0; from < old.length; from += 2) {
-            if (old[from + 1] != 0) {
-                int i = old[from] & mask;
-                while (t[2 * i + 1] != 0) {
-                    i = (i + 1) & mask;
-                }
-                t[2 * i] = old[from];
-                t[2 * i + 1] = old[from + 1];
+        int[] t = new int[tupleSlots.length * 2];
+        int mask = t.length - 1;
+        for (int tuple = 0; tuple < tupleCount; tuple++) {
+            int h = mix(tuples[3 * tuple], tuples[3 * tuple + 1], tuples[3 * tuple + 2]);
+            int i = h & mask;
+            while (t[i] != 0) {
+                i = (i + 1) & mask;
             }
+            t[i] = (h & ~mask) | (tuple + 1);
         }
         tupleSlots = t;
     }

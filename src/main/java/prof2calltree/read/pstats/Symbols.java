@@ -14,15 +14,28 @@ import prof2calltree.read.pstats.PyValues.Bytes;
  * no allocation and a new one only its Java string, made as {@link MarshalReader} would make it.
  */
 final class Symbols {
-    /** Marks an empty slot and a string that is not ASCII; no real hash takes this value. */
+    /** Marks a string that is not ASCII; no real hash takes this value. */
     private static final int NONE = 0;
-    /** Set in a slot's symbol id for bytes, as opposed to str. */
-    private static final int BYTES = Integer.MIN_VALUE;
+    /** The kinds of string: str, and bytes (Python 2's str), which are never equal to a str. */
+    private static final int STR = 1;
+    private static final int BYTES = 2;
 
     private final StatsTable table;
-    /** Open addressing over ASCII strings, two ints a slot: the hash, and the symbol id (| BYTES). */
-    private int[] slots = new int[2 * 4096];
-    private int count;
+    /**
+     * Open addressing over ASCII strings, one int a slot (0 for an empty one): the symbol id + 1
+     * in the bits below the table's length, the top bits of its hash above them (as in
+     * {@link StatsTable}'s tuple table). The table has at least twice as many slots as there
+     * are symbols of any kind, so an id always fits below the hash's bits.
+     */
+    private int[] slots = new int[4096];
+    /** By symbol id, a set bit for bytes; empty until the dump has bytes. */
+    private long[] bytesSymbols = new long[0];
+    /**
+     * By symbol id, the hash of an ASCII symbol (in the slots), {@link #NONE} for others: what
+     * growing needs. Made again from the texts instead, growing cost a big dump's decoding 10 ms
+     * more than before (each text is a String, a byte array and a slot of the texts apart).
+     */
+    private int[] hashes = new int[2048];
     /** Strs that are not ASCII, by decoded text: other bytes may decode to the same text. */
     private final Map<String, Integer> otherStrs = new HashMap<>();
     /** Bytes that are not ASCII, by the bytes read as Latin-1 (one char a byte). */
@@ -34,18 +47,18 @@ final class Symbols {
 
     /** A str written as ASCII ({@code a z}) or Latin-1, which marshal decodes byte by byte. */
     int latin1(byte[] b, int off, int n) {
-        int h = hash(b, off, n, 1);
+        int h = hash(b, off, n, STR);
         if (h != NONE) {
-            return lookup(b, off, n, h, 0);
+            return lookup(b, off, n, h, STR);
         }
         return other(otherStrs, new String(b, off, n, StandardCharsets.ISO_8859_1), null);
     }
 
     /** A str in UTF-8 ({@code u t}); not valid UTF-8 is read as Latin-1, as marshal's decoder here does. */
     int utf8(byte[] b, int off, int n) {
-        int h = hash(b, off, n, 1);
+        int h = hash(b, off, n, STR);
         if (h != NONE) {
-            return lookup(b, off, n, h, 0);
+            return lookup(b, off, n, h, STR);
         }
         return other(otherStrs, new Bytes(Arrays.copyOfRange(b, off, off + n)).text(), null);
     }
@@ -53,7 +66,7 @@ final class Symbols {
     /** A byte string (Python 2's str), shown as {@link Bytes#text} but equal only to the same bytes. */
     int bytes(byte[] b, int off, int n) {
         table.bytesSeen();
-        int h = hash(b, off, n, 2);
+        int h = hash(b, off, n, BYTES);
         if (h != NONE) {
             return lookup(b, off, n, h, BYTES);
         }
@@ -65,13 +78,22 @@ final class Symbols {
     private int other(Map<String, Integer> symbols, String key, String raw) {
         Integer id = symbols.get(key);
         if (id == null) {
-            id = table.symbol(raw == null ? key : new Bytes(raw.getBytes(StandardCharsets.ISO_8859_1)).text());
+            id = newSymbol(raw == null ? key : new Bytes(raw.getBytes(StandardCharsets.ISO_8859_1)).text());
             symbols.put(key, id);
         }
         return id;
     }
 
-    /** A hash of the bytes and the kind (1 str, 2 bytes), never {@link #NONE}; or that if a byte is not ASCII. */
+    /** A new symbol of this text, in the table; the slots grow first if it would not fit below their hash bits. */
+    private int newSymbol(String text) {
+        int id = table.symbol(text);
+        if ((id + 1) * 2 > slots.length) {
+            grow();
+        }
+        return id;
+    }
+
+    /** A hash of the bytes and the kind ({@link #STR} or {@link #BYTES}), never {@link #NONE}; or that if a byte is not ASCII. */
     private static int hash(byte[] b, int off, int n, int kind) {
         int h = kind;
         int any = 0;
@@ -79,34 +101,51 @@ final class Symbols {
             h = 31 * h + b[i];
             any |= b[i];
         }
-        if (any < 0) {
-            return NONE;
-        }
+        return any < 0 ? NONE : finish(h);
+    }
+
+    private static int finish(int h) {
         h *= 0x9E3779B1;
         h ^= h >>> 16;
         return h == NONE ? 1 : h;
     }
 
-    /** The symbol of these ASCII bytes of this kind ({@link #BYTES} or 0), added if new. */
+    private boolean isBytes(int id) {
+        int word = id >>> 6;
+        return word < bytesSymbols.length && (bytesSymbols[word] & 1L << id) != 0;
+    }
+
+    private int kind(int id) {
+        return isBytes(id) ? BYTES : STR;
+    }
+
+    /** The symbol of these ASCII bytes of this kind ({@link #STR} or {@link #BYTES}), added if new. */
     private int lookup(byte[] b, int off, int n, int h, int kind) {
         int[] t = slots;
-        int mask = t.length / 2 - 1;
+        int mask = t.length - 1;
+        int tag = h & ~mask;
         int i = h & mask;
-        while (true) {
-            int slotHash = t[2 * i];
-            if (slotHash == NONE) {
-                break;
+        for (int v; (v = t[i]) != 0; i = (i + 1) & mask) {
+            if ((v & ~mask) == tag) {
+                int id = (v & mask) - 1;
+                if (same(table.text(id), b, off, n) && kind(id) == kind) {
+                    return id;
+                }
             }
-            int slotId = t[2 * i + 1];
-            if (slotHash == h && (slotId & BYTES) == kind && same(table.text(slotId & ~BYTES), b, off, n)) {
-                return slotId & ~BYTES;
-            }
-            i = (i + 1) & mask;
         }
         int id = table.symbol(new String(b, off, n, StandardCharsets.ISO_8859_1));
-        t[2 * i] = h;
-        t[2 * i + 1] = id | kind;
-        if (++count * 2 > t.length / 2) {
+        if (kind == BYTES) {
+            if (id >>> 6 >= bytesSymbols.length) {
+                bytesSymbols = Arrays.copyOf(bytesSymbols, Math.max((id >>> 6) + 1, 2 * bytesSymbols.length));
+            }
+            bytesSymbols[id >>> 6] |= 1L << id;
+        }
+        t[i] = tag | (id + 1);
+        if (id >= hashes.length) {
+            hashes = Arrays.copyOf(hashes, Math.max(id + 1, 2 * hashes.length));
+        }
+        hashes[id] = h;
+        if ((id + 1) * 2 > t.length) {
             grow();
         }
         return id;
@@ -124,18 +163,19 @@ final class Symbols {
         return true;
     }
 
+    /** Doubles the table, from the symbols' hashes by id, as the slots hold only their top bits. */
     private void grow() {
-        int[] old = slots;
-        int[] t = new int[old.length * 2];
-        int mask = t.length / 2 - 1;
-        for (int from = 0; from < old.length; from += 2) {
-            if (old[from] != NONE) {
-                int i = old[from] & mask;
-                while (t[2 * i] != NONE) {
+        int[] t = new int[slots.length * 2];
+        int mask = t.length - 1;
+        int n = Math.min(hashes.length, t.length / 2);
+        for (int id = 0; id < n; id++) {
+            int h = hashes[id];
+            if (h != NONE) {
+                int i = h & mask;
+                while (t[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                t[2 * i] = old[from];
-                t[2 * i + 1] = old[from + 1];
+                t[i] = (h & ~mask) | (id + 1);
             }
         }
         slots = t;
