@@ -3,17 +3,20 @@ package prof2calltree.model;
 import java.util.Arrays;
 
 /**
- * The builder's functions by id, and by identity (name, file, object, line, qualifier): an
- * open-addressing table of ids + 1 (0 for free slots) with each function's hash by id, so no key
- * object or boxed id per function (a big pstats dump has a hundred thousand). Functions added
- * with {@link #addOnce} skip the table; it is made, or brought up to date, by the next
- * {@link #find}.
+ * The builder's functions by id, in columns, and by identity (name, file, object, line,
+ * qualifier): an open-addressing table of ids + 1 (0 for free slots) with each function's hash
+ * by id, so no object or boxed id per function (a big pstats dump has a hundred thousand).
+ * Functions added with {@link #addOnce} skip the table; it is made, or brought up to date, by
+ * the next {@link #find}. The columns become the profile's {@link FunctionList}.
  */
 final class FunctionTable {
-    private Function[] functions;
-    private int count;
-    /** Each function's line, by id. */
+    private String[] names;
+    private String[] files;
+    /** Null while every object is empty (as in a pstats dump), and likewise the qualifiers. */
+    private String[] objects;
     private int[] lines;
+    private String[] qualifiers;
+    private int count;
     /** Null until the first {@link #find}; then it holds functions {@code 0..hashed-1}. */
     private int[] table;
     private int[] hashes;
@@ -24,7 +27,8 @@ final class FunctionTable {
     /** A table sized for about {@code expected} functions (more are taken). */
     FunctionTable(int expected) {
         this.expected = Math.max(expected, 16);
-        this.functions = new Function[this.expected];
+        this.names = new String[this.expected];
+        this.files = new String[this.expected];
         this.lines = new int[this.expected];
     }
 
@@ -32,8 +36,9 @@ final class FunctionTable {
         return count;
     }
 
-    Function get(int id) {
-        return functions[id];
+    /** The name of function {@code id}. */
+    String name(int id) {
+        return names[id];
     }
 
     int line(int id) {
@@ -42,7 +47,7 @@ final class FunctionTable {
 
     /** The functions as the profile's list; the table must not change afterwards. */
     FunctionList list() {
-        return new FunctionList(functions, count);
+        return new FunctionList(names, files, objects, lines, qualifiers, count);
     }
 
     /** The id of the function with exactly these properties, added if it is new. */
@@ -52,12 +57,9 @@ final class FunctionTable {
         int mask = table.length - 1;
         int slot = hash & mask;
         for (int known; (known = table[slot] - 1) >= 0; slot = (slot + 1) & mask) {
-            if (hashes[known] == hash) {
-                Function f = functions[known];
-                if (f.line() == line && f.name().equals(name) && f.file().equals(file) && f.object().equals(object)
-                        && f.qualifier().equals(qualifier)) {
-                    return known;
-                }
+            if (hashes[known] == hash && lines[known] == line && names[known].equals(name) && files[known].equals(file)
+                    && object(known).equals(object) && qualifier(known).equals(qualifier)) {
+                return known;
             }
         }
         int id = addOnce(name, file, object, line, qualifier);
@@ -71,13 +73,45 @@ final class FunctionTable {
      */
     int addOnce(String name, String file, String object, int line, String qualifier) {
         int id = count++;
-        if (id == functions.length) {
-            functions = Arrays.copyOf(functions, id * 2);
+        if (id == names.length) {
+            names = Arrays.copyOf(names, id * 2);
+            files = Arrays.copyOf(files, id * 2);
             lines = Arrays.copyOf(lines, id * 2);
+            objects = objects == null ? null : Arrays.copyOf(objects, id * 2);
+            qualifiers = qualifiers == null ? null : Arrays.copyOf(qualifiers, id * 2);
         }
-        functions[id] = new Function(id, name, file, object, line, qualifier);
+        names[id] = name;
+        files[id] = file;
         lines[id] = line;
+        if (objects != null || !object.isEmpty()) {
+            objects = column(objects, id);
+            objects[id] = object;
+        }
+        if (qualifiers != null || !qualifier.isEmpty()) {
+            qualifiers = column(qualifiers, id);
+            qualifiers[id] = qualifier;
+        }
         return id;
+    }
+
+    /** A column of strings, made on its first non-empty one with "" for the functions before it. */
+    private String[] column(String[] column, int id) {
+        if (column != null) {
+            return column;
+        }
+        String[] made = new String[names.length];
+        for (int i = 0; i < id; i++) {
+            made[i] = "";
+        }
+        return made;
+    }
+
+    private String object(int id) {
+        return objects == null ? "" : objects[id];
+    }
+
+    private String qualifier(int id) {
+        return qualifiers == null ? "" : qualifiers[id];
     }
 
     private static int hash(String name, String file, String object, int line, String qualifier) {
@@ -94,8 +128,7 @@ final class FunctionTable {
             table = new int[OpenAddressing.capacity(size)];
         }
         for (int id = hashed; id < count; id++) {
-            Function f = functions[id];
-            int hash = hash(f.name(), f.file(), f.object(), f.line(), f.qualifier());
+            int hash = hash(names[id], files[id], object(id), lines[id], qualifier(id));
             int mask = table.length - 1;
             int slot = hash & mask;
             while (table[slot] != 0) {

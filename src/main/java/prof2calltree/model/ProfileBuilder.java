@@ -397,7 +397,7 @@ public final class ProfileBuilder {
             int i = order == null ? k : order[k];
             for (int t = 0; t < width; t++) {
                 if (selfCosts[i * width + t] < 0) {
-                    throw new IllegalStateException("negative self cost of " + functions.get(owner[i]).name() + ": "
+                    throw new IllegalStateException("negative self cost of " + functions.name(owner[i]) + ": "
                             + selfCosts[i * width + t]);
                 }
             }
@@ -429,12 +429,12 @@ public final class ProfileBuilder {
     /** Checks that call {@code c}'s count and inclusive costs are not negative. */
     private void checkCall(int c, int width) {
         if (callCounts[c] < 0) {
-            throw new IllegalStateException("negative call count into " + functions.get(callCallee[c]).name());
+            throw new IllegalStateException("negative call count into " + functions.name(callCallee[c]));
         }
         for (int t = 0; t < width; t++) {
             if (callInclusive[c * width + t] < 0) {
                 throw new IllegalStateException("negative inclusive cost of a call to "
-                        + functions.get(callCallee[c]).name() + ": " + callInclusive[c * width + t]);
+                        + functions.name(callCallee[c]) + ": " + callInclusive[c * width + t]);
             }
         }
     }

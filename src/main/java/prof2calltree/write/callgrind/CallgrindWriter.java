@@ -6,6 +6,7 @@ import java.util.Arrays;
 import prof2calltree.Version;
 import prof2calltree.model.CallTable;
 import prof2calltree.model.CostType;
+import prof2calltree.model.FunctionList;
 import prof2calltree.model.Profile;
 import prof2calltree.model.SelfTable;
 import prof2calltree.write.ProfileWriter;
@@ -55,6 +56,8 @@ public final class CallgrindWriter implements ProfileWriter {
         private static final int REFERENCE = 8 + ByteOutput.MAX_NUMBER;
 
         private final Profile profile;
+        /** The profile's functions, by column. */
+        private final FunctionList functions;
         private final ByteOutput o;
         private final SelfTable selfCosts;
         private final CallTable calls;
@@ -104,8 +107,9 @@ public final class CallgrindWriter implements ProfileWriter {
                 selfStart[f + 1] += selfStart[f];
                 callStart[f + 1] += callStart[f];
             }
-            files = new FileTable(profile.functions());
-            names = new NameTable(profile.functions(), files);
+            functions = FunctionList.of(profile.functions());
+            files = new FileTable(functions);
+            names = new NameTable(functions, files);
             fileIds = new int[files.paths.length];
             functionIds = new int[n];
             callPrefix = new byte[n][];
@@ -151,7 +155,7 @@ public final class CallgrindWriter implements ProfileWriter {
         }
 
         Rendering body() throws IOException {
-            int[] order = FunctionOrder.of(profile.functions(), files, names);
+            int[] order = FunctionOrder.of(functions, files, names);
             for (int from = 0; from < order.length; from += FileTable.CHUNK) {
                 blocks(order, from, Math.min(order.length, from + FileTable.CHUNK));
             }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import prof2calltree.model.Function;
+import prof2calltree.model.FunctionList;
 
 /**
  * The distinct source files of a profile's functions, sorted, and which one each function is in.
@@ -34,8 +35,9 @@ final class FileTable {
     FileTable(List<Function> functions) {
         int n = functions.size();
         firstSeen = new int[n];
+        FunctionList columns = FunctionList.of(functions);
         for (int from = 0; from < n; from += CHUNK) {
-            number(functions, from, Math.min(n, from + CHUNK));
+            number(columns, from, Math.min(n, from + CHUNK));
         }
         paths = index.keySet().toArray(new String[0]);
         Arrays.sort(paths);
@@ -49,9 +51,9 @@ final class FileTable {
         }
     }
 
-    private void number(List<Function> functions, int from, int to) {
+    private void number(FunctionList functions, int from, int to) {
         for (int id = from; id < to; id++) {
-            String file = functions.get(id).file();
+            String file = functions.file(id);
             if (file != last) { // the same String again, as readers often share them: no lookup
                 Integer i = index.get(file);
                 if (i == null) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import prof2calltree.model.Function;
+import prof2calltree.model.FunctionList;
 
 /**
  * The order functions are written in: by file, then line, then display name, then id (so equal
@@ -23,8 +24,9 @@ final class FunctionOrder {
     static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
         int n = functions.size();
         int[] lines = new int[n];
+        FunctionList columns = FunctionList.of(functions);
         for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
-            lines(functions, from, Math.min(n, from + FileTable.CHUNK), lines);
+            lines(columns, from, Math.min(n, from + FileTable.CHUNK), lines);
         }
         int minLine = 0;
         int maxLine = 0;
@@ -41,9 +43,9 @@ final class FunctionOrder {
         return sortPacked(n, files.fileOf, lines, minLine, lineBits, idBits, names);
     }
 
-    private static void lines(List<Function> functions, int from, int to, int[] lines) {
+    private static void lines(FunctionList functions, int from, int to, int[] lines) {
         for (int id = from; id < to; id++) {
-            lines[id] = functions.get(id).line();
+            lines[id] = functions.line(id);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import prof2calltree.model.Function;
+import prof2calltree.model.FunctionList;
 
 /**
  * The names functions get in a callgrind file, chosen so that no two merge in KCacheGrind.
@@ -80,8 +81,9 @@ final class NameTable {
             fileBasename[i] = number(basename(files.paths[i]));
         }
         List<Integer> sharers = new ArrayList<>(); // functions with the identity of an earlier one
+        FunctionList columns = FunctionList.of(functions);
         for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
-            addAll(functions, from, Math.min(n, from + FileTable.CHUNK), files.fileOf, fileBasename, sharers);
+            addAll(columns, from, Math.min(n, from + FileTable.CHUNK), files.fileOf, fileBasename, sharers);
         }
         names = plain;
         if (sharers.isEmpty()) {
@@ -115,22 +117,22 @@ final class NameTable {
         }
     }
 
-    private void addAll(List<Function> functions, int from, int to, int[] fileOf, int[] fileBasename,
+    private void addAll(FunctionList functions, int from, int to, int[] fileOf, int[] fileBasename,
             List<Integer> sharers) {
         for (int id = from; id < to; id++) {
-            if (add(id, functions.get(id), fileBasename[fileOf[id]])) {
+            if (add(id, functions.name(id), functions.object(id), fileBasename[fileOf[id]])) {
                 sharers.add(id);
             }
         }
     }
 
     /** Adds function {@code id} to the table; true if an earlier function has its identity. */
-    private boolean add(int id, Function f, int file) {
-        String name = clean(f.name());
+    private boolean add(int id, String plainName, String objectName, int file) {
+        String name = clean(plainName);
         plain[id] = name;
         baseFile[id] = file;
-        if (f.object() != lastObject) {
-            lastObject = f.object();
+        if (objectName != lastObject) {
+            lastObject = objectName;
             lastObjectBasename = number(basename(lastObject));
         }
         int object = lastObjectBasename;
