@@ -23,7 +23,7 @@ final class StatsTable {
     private boolean bytesSeen;
 
     /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
-    private int[] tuples = new int[3 * 1024];
+    private final IntBlocks tuples = new IntBlocks();
     private int tupleCount;
     /**
      * Open addressing, one int a slot (0 for an empty one): the tuple's index + 1 in the bits
@@ -77,18 +77,15 @@ final class StatsTable {
             if ((v & ~mask) == tag) {
                 int index = (v & mask) - 1;
                 int at = 3 * index;
-                if (tuples[at] == file && tuples[at + 1] == line && tuples[at + 2] == name) {
+                if (tuples.get(at) == file && tuples.get(at + 1) == line && tuples.get(at + 2) == name) {
                     return index;
                 }
             }
         }
-        if (3 * tupleCount == tuples.length) {
-            tuples = Arrays.copyOf(tuples, tuples.length * 2);
-        }
         int tuple = tupleCount++;
-        tuples[3 * tuple] = file;
-        tuples[3 * tuple + 1] = line;
-        tuples[3 * tuple + 2] = name;
+        tuples.add(file);
+        tuples.add(line);
+        tuples.add(name);
         t[i] = tag | (tuple + 1); // at most half the slots are used, so the index fits below the tag
         if (tupleCount * 2 > t.length) {
             growTuples();
@@ -107,7 +104,7 @@ final class StatsTable {
         int[] t = new int[tupleSlots.length * 2];
         int mask = t.length - 1;
         for (int tuple = 0; tuple < tupleCount; tuple++) {
-            int h = mix(tuples[3 * tuple], tuples[3 * tuple + 1], tuples[3 * tuple + 2]);
+            int h = mix(tuples.get(3 * tuple), tuples.get(3 * tuple + 1), tuples.get(3 * tuple + 2));
             int i = h & mask;
             while (t[i] != 0) {
                 i = (i + 1) & mask;
@@ -188,7 +185,7 @@ final class StatsTable {
             int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
             double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
             cost[0] = nanos.of(Double.longBitsToDouble(entries.get(3 * e + 1)));
-            builder.addSelfOnce(ids[t] - 1, tuples[3 * t + 1], cost);
+            builder.addSelfOnce(ids[t] - 1, tuples.get(3 * t + 1), cost);
             long profileCalls = 0;
             for (int k = from; k < to; k++) {
                 if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
@@ -211,7 +208,7 @@ final class StatsTable {
             int t = (int) (entries.get(3 * e) >>> 32);
             int c = (int) (edges.get(2 * k) >>> 32);
             cost[0] = edges.get(2 * k + 1);
-            builder.addCallOnce(ids[c] - 1, tuples[3 * c + 1], ids[t] - 1, tuples[3 * t + 1], calls(k), cost);
+            builder.addCallOnce(ids[c] - 1, tuples.get(3 * c + 1), ids[t] - 1, tuples.get(3 * t + 1), calls(k), cost);
         }
         PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
         return builder.build();
@@ -222,9 +219,9 @@ final class StatsTable {
      * {@link #distinctFunctions distinct functions}.
      */
     private int function(ProfileBuilder builder, int t, boolean distinct) {
-        String name = texts[tuples[3 * t + 2]];
-        String file = PstatsReader.fileName(texts[tuples[3 * t]]);
-        int line = tuples[3 * t + 1];
+        String name = texts[tuples.get(3 * t + 2)];
+        String file = PstatsReader.fileName(texts[tuples.get(3 * t)]);
+        int line = tuples.get(3 * t + 1);
         return distinct ? builder.addFunctionOnce(name, file, "", line, "") : builder.function(name, file, "", line, "");
     }
 
@@ -241,7 +238,7 @@ final class StatsTable {
         byte[] builtin = new byte[textCount]; // by symbol: 0 not looked at, 1 a built-in's file, 2 not
         int builtinFile = -1;
         for (int t = 0; t < tupleCount; t++) {
-            int file = tuples[3 * t];
+            int file = tuples.get(3 * t);
             if (builtin[file] == 0) {
                 builtin[file] = PstatsReader.fileName(texts[file]).equals(PstatsReader.BUILTIN_FILE) ? (byte) 1 : 2;
             }

@@ -35,7 +35,7 @@ final class Symbols {
      * growing needs. Made again from the texts instead, growing cost a big dump's decoding 10 ms
      * more than before (each text is a String, a byte array and a slot of the texts apart).
      */
-    private int[] hashes = new int[2048];
+    private final IntBlocks hashes = new IntBlocks();
     /** Strs that are not ASCII, by decoded text: other bytes may decode to the same text. */
     private final Map<String, Integer> otherStrs = new HashMap<>();
     /** Bytes that are not ASCII, by the bytes read as Latin-1 (one char a byte). */
@@ -141,10 +141,10 @@ final class Symbols {
             bytesSymbols[id >>> 6] |= 1L << id;
         }
         t[i] = tag | (id + 1);
-        if (id >= hashes.length) {
-            hashes = Arrays.copyOf(hashes, Math.max(id + 1, 2 * hashes.length));
+        while (hashes.size() < id) {
+            hashes.add(NONE); // symbols of strings that are not ASCII
         }
-        hashes[id] = h;
+        hashes.add(h);
         if ((id + 1) * 2 > t.length) {
             grow();
         }
@@ -167,9 +167,8 @@ final class Symbols {
     private void grow() {
         int[] t = new int[slots.length * 2];
         int mask = t.length - 1;
-        int n = Math.min(hashes.length, t.length / 2);
-        for (int id = 0; id < n; id++) {
-            int h = hashes[id];
+        for (int id = 0; id < hashes.size(); id++) {
+            int h = hashes.get(id);
             if (h != NONE) {
                 int i = h & mask;
                 while (t[i] != 0) {
