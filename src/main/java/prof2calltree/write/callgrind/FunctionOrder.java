@@ -23,37 +23,34 @@ final class FunctionOrder {
     /** With {@code general}, always uses the comparator sort that packed keys stand in for (for tests). */
     static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
         int n = functions.size();
-        int[] lines = new int[n];
         FunctionList columns = FunctionList.of(functions);
+        int[] range = {n == 0 ? 0 : columns.line(0), n == 0 ? 0 : columns.line(0)}; // lowest and highest line
         for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
-            lines(columns, from, Math.min(n, from + FileTable.CHUNK), lines);
+            lineRange(columns, from, Math.min(n, from + FileTable.CHUNK), range);
         }
-        int minLine = 0;
-        int maxLine = 0;
-        for (int id = 0; id < n; id++) {
-            minLine = id == 0 ? lines[id] : Math.min(minLine, lines[id]);
-            maxLine = id == 0 ? lines[id] : Math.max(maxLine, lines[id]);
-        }
+        int minLine = range[0];
         int fileBits = bits(files.paths.length - 1);
-        int lineBits = bits((long) maxLine - minLine);
+        int lineBits = bits((long) range[1] - minLine);
         int idBits = bits(n - 1);
         if (general || fileBits + lineBits + idBits > 63) {
-            return sortGeneral(n, files.fileOf, lines, names);
+            return sortGeneral(n, files.fileOf, columns, names);
         }
-        return sortPacked(n, files.fileOf, lines, minLine, lineBits, idBits, names);
+        return sortPacked(n, files.fileOf, columns, minLine, lineBits, idBits, names);
     }
 
-    private static void lines(FunctionList functions, int from, int to, int[] lines) {
+    private static void lineRange(FunctionList functions, int from, int to, int[] range) {
         for (int id = from; id < to; id++) {
-            lines[id] = functions.line(id);
+            int line = functions.line(id);
+            range[0] = Math.min(range[0], line);
+            range[1] = Math.max(range[1], line);
         }
     }
 
-    private static int[] sortPacked(int n, int[] fileOf, int[] lines, int minLine, int lineBits, int idBits,
-            NameTable names) {
+    private static int[] sortPacked(int n, int[] fileOf, FunctionList functions, int minLine, int lineBits,
+            int idBits, NameTable names) {
         long[] keys = new long[n];
         for (int id = 0; id < n; id++) {
-            keys[id] = (((long) fileOf[id] << lineBits | (lines[id] - (long) minLine)) << idBits) | id;
+            keys[id] = (((long) fileOf[id] << lineBits | (functions.line(id) - (long) minLine)) << idBits) | id;
         }
         keys = radixSorted(keys);
         long idMask = (1L << idBits) - 1;
@@ -127,7 +124,11 @@ final class FunctionOrder {
         }
     }
 
-    private static int[] sortGeneral(int n, int[] fileOf, int[] lines, NameTable names) {
+    private static int[] sortGeneral(int n, int[] fileOf, FunctionList functions, NameTable names) {
+        int[] lines = new int[n];
+        for (int id = 0; id < n; id++) {
+            lines[id] = functions.line(id);
+        }
         Integer[] ids = new Integer[n];
         for (int id = 0; id < n; id++) {
             ids[id] = id;

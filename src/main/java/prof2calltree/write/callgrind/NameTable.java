@@ -51,8 +51,15 @@ final class NameTable {
 
     // While grouping: each function's plain name and basenames (as numbers), and a table of ids.
     private final String[] plain;
-    private final int[] baseFile;
-    private final int[] baseObject;
+    /** Each function's file, and the basename number of each file. */
+    private final int[] fileOf;
+    private final int[] fileBasename;
+    /**
+     * Each function's object's basename number; null while all functions so far have the first
+     * function's object basename ({@link #firstObject}), as in a pstats dump, where all are empty.
+     */
+    private int[] baseObject;
+    private int firstObject = -1;
     /** Basenames as numbers: equal numbers for equal basenames, of files and objects alike. */
     private final Map<String, Integer> basenames = new HashMap<>();
     private String lastObject;
@@ -60,8 +67,6 @@ final class NameTable {
     /** An open-addressing hash table of function id + 1, 0 for an empty slot: no object per function. */
     private final int[] table;
     private final int bits;
-    /** For each function, the first function with the same identity. */
-    private final int[] first;
 
     NameTable(List<Function> functions) {
         this(functions, new FileTable(functions));
@@ -71,19 +76,18 @@ final class NameTable {
     NameTable(List<Function> functions, FileTable files) {
         int n = functions.size();
         plain = new String[n];
-        baseFile = new int[n];
-        baseObject = new int[n];
+        fileOf = files.fileOf;
         bits = Math.min(30, Math.max(4, 33 - Integer.numberOfLeadingZeros(n))); // at most half full
         table = new int[1 << bits];
-        first = new int[n];
-        int[] fileBasename = new int[files.paths.length];
+        fileBasename = new int[files.paths.length];
         for (int i = 0; i < fileBasename.length; i++) {
             fileBasename[i] = number(basename(files.paths[i]));
         }
-        List<Integer> sharers = new ArrayList<>(); // functions with the identity of an earlier one
+        // Functions with the identity of an earlier one, each with the first function of that identity.
+        List<int[]> sharers = new ArrayList<>();
         FunctionList columns = FunctionList.of(functions);
         for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
-            addAll(columns, from, Math.min(n, from + FileTable.CHUNK), files.fileOf, fileBasename, sharers);
+            addAll(columns, from, Math.min(n, from + FileTable.CHUNK), sharers);
         }
         names = plain;
         if (sharers.isEmpty()) {
@@ -91,14 +95,15 @@ final class NameTable {
         }
         names = plain.clone();
         Map<Integer, List<Function>> groups = new HashMap<>();
-        for (int id : sharers) {
-            List<Function> group = groups.get(first[id]);
+        for (int[] sharer : sharers) {
+            int first = sharer[1];
+            List<Function> group = groups.get(first);
             if (group == null) {
                 group = new ArrayList<>();
-                group.add(functions.get(first[id]));
-                groups.put(first[id], group);
+                group.add(functions.get(first));
+                groups.put(first, group);
             }
-            group.add(functions.get(id));
+            group.add(functions.get(sharer[0]));
         }
         // A new name that meets no other identity, old or new, needs no last resort.
         Set<Identity> renamed = new HashSet<>();
@@ -108,8 +113,8 @@ final class NameTable {
             for (Function f : group) {
                 int id = f.id();
                 String name = clean(names[id]);
-                unique &= find(name, baseFile[id], baseObject[id]) < 0
-                        && renamed.add(new Identity(name, baseFile[id], baseObject[id]));
+                unique &= find(name, baseFile(id), baseObject(id)) < 0
+                        && renamed.add(new Identity(name, baseFile(id), baseObject(id)));
             }
         }
         if (!unique) {
@@ -117,33 +122,50 @@ final class NameTable {
         }
     }
 
-    private void addAll(FunctionList functions, int from, int to, int[] fileOf, int[] fileBasename,
-            List<Integer> sharers) {
+    private void addAll(FunctionList functions, int from, int to, List<int[]> sharers) {
         for (int id = from; id < to; id++) {
-            if (add(id, functions.name(id), functions.object(id), fileBasename[fileOf[id]])) {
-                sharers.add(id);
+            int first = add(id, functions.name(id), functions.object(id));
+            if (first != id) {
+                sharers.add(new int[] {id, first});
             }
         }
     }
 
-    /** Adds function {@code id} to the table; true if an earlier function has its identity. */
-    private boolean add(int id, String plainName, String objectName, int file) {
+    /** Adds function {@code id} to the table; returns the first function with its identity (itself if none before). */
+    private int add(int id, String plainName, String objectName) {
         String name = clean(plainName);
         plain[id] = name;
-        baseFile[id] = file;
         if (objectName != lastObject) {
             lastObject = objectName;
             lastObjectBasename = number(basename(lastObject));
         }
         int object = lastObjectBasename;
-        baseObject[id] = object;
-        int other = find(name, file, object);
+        if (firstObject < 0) {
+            firstObject = object;
+        }
+        if (baseObject == null && object != firstObject) {
+            baseObject = new int[plain.length];
+            for (int i = 0; i < id; i++) {
+                baseObject[i] = firstObject;
+            }
+        }
+        if (baseObject != null) {
+            baseObject[id] = object;
+        }
+        int other = find(name, baseFile(id), object);
         if (other < 0) {
             table[-other - 1] = id + 1;
             other = id;
         }
-        first[id] = other;
-        return other != id;
+        return other;
+    }
+
+    private int baseFile(int id) {
+        return fileBasename[fileOf[id]];
+    }
+
+    private int baseObject(int id) {
+        return baseObject == null ? firstObject : baseObject[id];
     }
 
     /**
@@ -159,7 +181,7 @@ final class NameTable {
                 return -1 - slot;
             }
             int id = entry - 1;
-            if (baseFile[id] == file && baseObject[id] == object && plain[id].equals(name)) {
+            if (baseFile(id) == file && baseObject(id) == object && plain[id].equals(name)) {
                 return id;
             }
             slot = (slot + 1) & mask;
@@ -277,7 +299,7 @@ final class NameTable {
         for (Function f : functions) {
             int id = f.id();
             String name = names[id];
-            for (int n = 2; !seen.add(new Identity(clean(name), baseFile[id], baseObject[id])); n++) {
+            for (int n = 2; !seen.add(new Identity(clean(name), baseFile(id), baseObject(id))); n++) {
                 name = names[id] + " #" + n;
             }
             names[id] = name;
