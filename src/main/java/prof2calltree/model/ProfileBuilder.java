@@ -158,6 +158,49 @@ public final class ProfileBuilder {
         System.arraycopy(inclusive, 0, callInclusive, c * inclusive.length, inclusive.length);
     }
 
+    /**
+     * Adds {@code n} calls given as columns, call {@code i} at index {@code i} of each ({@code
+     * inclusive}: one value per cost type, call after call), each added no other time, as
+     * {@link #addCallOnce} adds one. A builder with no calls yet takes the arrays as they are, so a
+     * reader that made them to size saves a copy; calls in the profile's order (by caller, caller
+     * line, callee, callee line) then need no sort either. The caller must no longer change the
+     * arrays.
+     */
+    public void addCallsOnce(int n, int[] caller, int[] callerLine, int[] callee, int[] calleeLine, long[] count,
+            long[] inclusive) {
+        checkOpen();
+        int width = costTypes.size();
+        if (n < 0 || caller.length < n || callerLine.length < n || callee.length < n || calleeLine.length < n
+                || count.length < n || inclusive.length < (long) n * width) {
+            throw new IllegalArgumentException("columns shorter than " + n + " calls");
+        }
+        int functionCount = functions.size();
+        for (int i = 0; i < n; i++) {
+            if (caller[i] < 0 || caller[i] >= functionCount || callee[i] < 0 || callee[i] >= functionCount) {
+                throw new IllegalArgumentException("unknown function id " + (caller[i] < 0 || caller[i] >= functionCount
+                        ? caller[i] : callee[i]));
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        if (callCount > 0 || callIndex != null) {
+            long[] costs = new long[width];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inclusive, i * width, costs, 0, width);
+                addCallOnce(caller[i], callerLine[i], callee[i], calleeLine[i], count[i], costs);
+            }
+            return;
+        }
+        callCaller = caller;
+        callCallerLine = callerLine;
+        callCallee = callee;
+        callCalleeLine = calleeLine;
+        callCounts = count;
+        callInclusive = inclusive;
+        callCount = n;
+    }
+
     /** Adds calls from a call site to a function, and the inclusive cost of one type of those calls. */
     public void addCall(int caller, int callerLine, int callee, int calleeLine, long count, int costType,
             long inclusive) {

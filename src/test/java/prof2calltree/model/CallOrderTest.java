@@ -270,6 +270,103 @@ class CallOrderTest {
         }
     }
 
+    /**
+     * Calls given as columns come out as the same calls added one by one would: in order or not,
+     * with repeats, into a fresh builder (which takes the arrays) or one that has calls already.
+     */
+    @Test
+    void callsAddedAsColumnsComeOutAsCallsAddedOneByOne() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 40; round++) {
+            int n = rnd.nextInt(30);
+            int[] caller = new int[n];
+            int[] callerLine = new int[n];
+            int[] callee = new int[n];
+            int[] calleeLine = new int[n];
+            long[] count = new long[n];
+            long[] inclusive = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                caller[i] = rnd.nextInt(4);
+                callerLine[i] = rnd.nextInt(3);
+                callee[i] = rnd.nextInt(4);
+                calleeLine[i] = rnd.nextInt(2);
+                count[i] = rnd.nextInt(5);
+                inclusive[2 * i] = rnd.nextInt(100);
+                inclusive[2 * i + 1] = rnd.nextInt(100);
+            }
+            if (round % 2 == 0) { // in the profile's order, each key once: the path that takes the arrays
+                TreeMap<List<Integer>, Integer> keys = new TreeMap<>(CallOrderTest::compareKeys);
+                for (int i = 0; i < n; i++) {
+                    keys.put(List.of(caller[i], callerLine[i], callee[i], calleeLine[i]), i);
+                }
+                n = keys.size();
+                int k = 0;
+                for (List<Integer> key : keys.keySet()) {
+                    caller[k] = key.get(0);
+                    callerLine[k] = key.get(1);
+                    callee[k] = key.get(2);
+                    calleeLine[k] = key.get(3);
+                    k++;
+                }
+            }
+            ProfileBuilder one = builder();
+            ProfileBuilder columns = builder();
+            ProfileBuilder after = builder();
+            after.addCallOnce(3, 9, 0, 0, 1, new long[] {5, 6});
+            one.addCallOnce(3, 9, 0, 0, 1, new long[] {5, 6});
+            for (int i = 0; i < n; i++) {
+                one.addCallOnce(caller[i], callerLine[i], callee[i], calleeLine[i], count[i],
+                        new long[] {inclusive[2 * i], inclusive[2 * i + 1]});
+            }
+            columns.addCallsOnce(n, caller.clone(), callerLine.clone(), callee.clone(), calleeLine.clone(), count.clone(),
+                    inclusive.clone());
+            columns.addCallOnce(3, 9, 0, 0, 1, new long[] {5, 6});
+            after.addCallsOnce(n, caller, callerLine, callee, calleeLine, count, inclusive);
+            List<Call> expected = one.build().calls();
+            assertCallsEqual(expected, columns.build().calls(), "round " + round);
+            assertCallsEqual(expected, after.build().calls(), "round " + round);
+        }
+    }
+
+    @Test
+    void callsAsColumnsAreChecked() {
+        ProfileBuilder b = builder();
+        int[] one = {0};
+        int[] bad = {4};
+        long[] count = {1};
+        long[] costs = {1, 1};
+        assertEquals("unknown function id 4", assertThrows(IllegalArgumentException.class,
+                () -> b.addCallsOnce(1, one, one, bad, one, count, costs)).getMessage());
+        assertEquals("unknown function id -1", assertThrows(IllegalArgumentException.class,
+                () -> b.addCallsOnce(1, new int[] {-1}, one, one, one, count, costs)).getMessage());
+        assertEquals("columns shorter than 1 calls", assertThrows(IllegalArgumentException.class,
+                () -> b.addCallsOnce(1, one, one, one, one, count, new long[] {1})).getMessage());
+        assertEquals("columns shorter than 2 calls", assertThrows(IllegalArgumentException.class,
+                () -> b.addCallsOnce(2, one, one, one, one, count, costs)).getMessage());
+        b.addCallsOnce(1, one, one, one, one, new long[] {-1}, costs);
+        assertEquals("negative call count into f0", assertThrows(IllegalStateException.class, b::build).getMessage());
+        assertThrows(IllegalStateException.class, () -> b.addCallsOnce(1, one, one, one, one, count, costs));
+    }
+
+    private static ProfileBuilder builder() {
+        ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")), 4, 4, 0);
+        for (int i = 0; i < 4; i++) {
+            b.function("f" + i, "m.py", "", i, "");
+        }
+        return b;
+    }
+
+    private static void assertCallsEqual(List<Call> expected, List<Call> actual, String what) {
+        assertEquals(expected.size(), actual.size(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            Call e = expected.get(i);
+            Call a = actual.get(i);
+            assertEquals(List.of(e.caller(), e.callerLine(), e.callee(), e.calleeLine(), e.count()),
+                    List.of(a.caller(), a.callerLine(), a.callee(), a.calleeLine(), a.count()), what);
+            assertArrayEquals(e.inclusive(), a.inclusive(), what);
+        }
+    }
+
     /** In the in-order path too, a negative call count or inclusive cost is refused with the callee's name. */
     @Test
     void aNegativeCallInOrderIsRefusedWithTheCalleesName() {

@@ -145,73 +145,140 @@ final class StatsTable {
     Profile toProfile(Warnings warnings) {
         int entryCount = entries.size() / 3;
         int edgeCount = edges.size() / 2;
-        ProfileBuilder builder = new ProfileBuilder(List.of(PstatsReader.TIME), tupleCount, entryCount, edgeCount);
-        // Each tuple's function id + 1, 0 until it has one (no fill: a fill of a big dump's ids
-        // runs in the JDK's code, interpreted for most of its one call).
-        int[] ids = new int[tupleCount];
-        boolean distinct = distinctFunctions();
-        for (int e = 0; e < entryCount; e++) {
-            int t = (int) (entries.get(3 * e) >>> 32);
-            if (ids[t] == 0) {
-                ids[t] = function(builder, t, distinct) + 1;
-            }
+        // Sized for no calls: they go in as columns made here, which the builder takes.
+        Feed feed = new Feed(new ProfileBuilder(List.of(PstatsReader.TIME), tupleCount, entryCount, 0),
+                distinctFunctions());
+        for (int from = 0; from < entryCount; from += CHUNK) {
+            feed.entryFunctions(from, Math.min(entryCount, from + CHUNK));
         }
-        int unknownCallers = 0;
-        for (int k = 0; k < edgeCount; k++) {
-            int c = (int) (edges.get(2 * k) >>> 32);
-            if (ids[c] == 0) {
-                ids[c] = function(builder, c, distinct) + 1;
-                unknownCallers++;
-            }
+        for (int from = 0; from < edgeCount; from += CHUNK) {
+            feed.callerFunctions(from, Math.min(edgeCount, from + CHUNK));
         }
         // Where each caller's calls start among all calls grouped by caller (a counting sort).
-        int functionCount = builder.functionCount();
-        int[] next = new int[functionCount + 1];
-        for (int k = 0; k < edgeCount; k++) {
-            next[ids[(int) (edges.get(2 * k) >>> 32)]]++; // ids are function ids + 1
+        int functionCount = feed.builder.functionCount();
+        feed.next = new int[functionCount + 1];
+        for (int from = 0; from < edgeCount; from += CHUNK) {
+            feed.countCalls(from, Math.min(edgeCount, from + CHUNK));
         }
+        int[] next = feed.next;
         for (int f = 1; f <= functionCount; f++) {
             next[f] += next[f - 1];
         }
-        // Self costs in entry order, each call's inclusive nanoseconds (written over its seconds),
-        // and the calls' places: the entry (high half) and edge (low half) of each, by caller.
-        long[] byCaller = new long[edgeCount];
-        PstatsReader.Nanos nanos = new PstatsReader.Nanos();
-        long[] cost = new long[1];
-        for (int e = 0; e < entryCount; e++) {
-            long head = entries.get(3 * e);
-            int t = (int) (head >>> 32);
-            int from = (int) head;
-            int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
-            double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
-            cost[0] = nanos.of(Double.longBitsToDouble(entries.get(3 * e + 1)));
-            builder.addSelfOnce(ids[t] - 1, tuples.get(3 * t + 1), cost);
-            long profileCalls = 0;
-            for (int k = from; k < to; k++) {
-                if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
-                    profileCalls += calls(k);
+        feed.callColumns(edgeCount);
+        for (int from = 0; from < entryCount; from += CHUNK) {
+            feed.selfCostsAndCalls(from, Math.min(entryCount, from + CHUNK), entryCount, edgeCount);
+        }
+        feed.builder.addCallsOnce(edgeCount, feed.caller, feed.callerLine, feed.callee, feed.calleeLine, feed.count,
+                feed.inclusive);
+        PstatsReader.warnTotals(warnings, feed.nanos.negative, feed.unknownCallers);
+        return feed.builder.build();
+    }
+
+    /**
+     * How many entries or edges a method of {@link Feed} takes per call. Each pass runs once, and
+     * a loop in a method called once is compiled only on the stack (on-stack replacement) after
+     * many turns, one compilation a loop, while a small method called again and again is compiled
+     * after some ten calls. As the callgrind writer's FileTable.CHUNK, for the same reason.
+     */
+    private static final int CHUNK = 16;
+
+    /** The state of {@link #toProfile}'s passes, each over a range of entries or edges at a time. */
+    private final class Feed {
+        final ProfileBuilder builder;
+        final boolean distinct;
+        /** Each tuple's function id + 1, 0 until it has one (no fill: the JDK's fill runs interpreted). */
+        final int[] ids = new int[tupleCount];
+        int unknownCallers;
+        /** By caller, where its next call goes among the calls grouped by caller. */
+        int[] next;
+        /** The calls, grouped by caller, as the builder's columns. */
+        int[] caller;
+        int[] callerLine;
+        int[] callee;
+        int[] calleeLine;
+        long[] count;
+        long[] inclusive;
+        final PstatsReader.Nanos nanos = new PstatsReader.Nanos();
+        final long[] cost = new long[1];
+
+        Feed(ProfileBuilder builder, boolean distinct) {
+            this.builder = builder;
+            this.distinct = distinct;
+        }
+
+        /** The entries' functions, in dict order. */
+        void entryFunctions(int from, int to) {
+            for (int e = from; e < to; e++) {
+                int t = (int) (entries.get(3 * e) >>> 32);
+                if (ids[t] == 0) {
+                    ids[t] = function(builder, t, distinct) + 1;
                 }
             }
+        }
+
+        /** The functions of callers without an entry, in the order the entries name them. */
+        void callerFunctions(int from, int to) {
             for (int k = from; k < to; k++) {
-                double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
-                long inclusive = Double.isNaN(edgeCt) ? nanos.share(ct, calls(k), profileCalls) : nanos.of(edgeCt);
-                edges.set(2 * k + 1, inclusive);
-                int caller = ids[(int) (edges.get(2 * k) >>> 32)] - 1;
-                byCaller[next[caller]++] = (long) e << 32 | k;
+                int c = (int) (edges.get(2 * k) >>> 32);
+                if (ids[c] == 0) {
+                    ids[c] = function(builder, c, distinct) + 1;
+                    unknownCallers++;
+                }
             }
         }
-        // A dict has each key once, and each entry each caller once: the builder need not look
-        // them up (where two keys name one function, it sums them when it builds).
-        for (int i = 0; i < edgeCount; i++) {
-            int e = (int) (byCaller[i] >>> 32);
-            int k = (int) byCaller[i];
-            int t = (int) (entries.get(3 * e) >>> 32);
-            int c = (int) (edges.get(2 * k) >>> 32);
-            cost[0] = edges.get(2 * k + 1);
-            builder.addCallOnce(ids[c] - 1, tuples.get(3 * c + 1), ids[t] - 1, tuples.get(3 * t + 1), calls(k), cost);
+
+        void countCalls(int from, int to) {
+            for (int k = from; k < to; k++) {
+                next[ids[(int) (edges.get(2 * k) >>> 32)]]++; // ids are function ids + 1
+            }
         }
-        PstatsReader.warnTotals(warnings, nanos.negative, unknownCallers);
-        return builder.build();
+
+        void callColumns(int n) {
+            caller = new int[n];
+            callerLine = new int[n];
+            callee = new int[n];
+            calleeLine = new int[n];
+            count = new long[n];
+            inclusive = new long[n];
+        }
+
+        /**
+         * Self costs in entry order, and each entry's calls, each put in its place among the calls
+         * grouped by caller: read in order, written where they go. A dict has each key once, and
+         * each entry each caller once, so the builder need not look them up (where two keys name
+         * one function, it sums them when it builds).
+         */
+        void selfCostsAndCalls(int fromEntry, int toEntry, int entryCount, int edgeCount) {
+            for (int e = fromEntry; e < toEntry; e++) {
+                long head = entries.get(3 * e);
+                int t = (int) (head >>> 32);
+                int from = (int) head;
+                int to = e + 1 < entryCount ? (int) entries.get(3 * e + 3) : edgeCount;
+                double ct = Double.longBitsToDouble(entries.get(3 * e + 2));
+                cost[0] = nanos.of(Double.longBitsToDouble(entries.get(3 * e + 1)));
+                int function = ids[t] - 1;
+                int line = tuples.get(3 * t + 1);
+                builder.addSelfOnce(function, line, cost);
+                long profileCalls = 0;
+                for (int k = from; k < to; k++) {
+                    if (Double.isNaN(Double.longBitsToDouble(edges.get(2 * k + 1)))) {
+                        profileCalls += calls(k);
+                    }
+                }
+                for (int k = from; k < to; k++) {
+                    double edgeCt = Double.longBitsToDouble(edges.get(2 * k + 1));
+                    long calls = calls(k);
+                    int c = (int) (edges.get(2 * k) >>> 32);
+                    int at = next[ids[c] - 1]++;
+                    caller[at] = ids[c] - 1;
+                    callerLine[at] = tuples.get(3 * c + 1);
+                    callee[at] = function;
+                    calleeLine[at] = line;
+                    count[at] = calls;
+                    inclusive[at] = Double.isNaN(edgeCt) ? nanos.share(ct, calls, profileCalls) : nanos.of(edgeCt);
+                }
+            }
+        }
     }
 
     /**
