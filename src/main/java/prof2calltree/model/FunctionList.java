@@ -31,7 +31,11 @@ public final class FunctionList extends AbstractList<Function> implements Random
         this.size = size;
     }
 
-    /** The functions as columns: the list itself if it is one, else columns of its functions, whose ids must be their indexes. */
+    /**
+     * The functions as columns: the list itself if it is one, else columns of its functions, whose
+     * ids must be their indexes (a null object or qualifier, which a hand-made {@link Function}
+     * may have, is taken as empty).
+     */
     public static FunctionList of(List<Function> functions) {
         if (functions instanceof FunctionList list) {
             return list;
@@ -43,7 +47,8 @@ public final class FunctionList extends AbstractList<Function> implements Random
             if (f.id() != i) {
                 throw new IllegalArgumentException("function " + i + " has id " + f.id());
             }
-            table.addOnce(f.name(), f.file(), f.object(), f.line(), f.qualifier());
+            table.addOnce(f.name(), f.file(), f.object() == null ? "" : f.object(), f.line(),
+                    f.qualifier() == null ? "" : f.qualifier());
         }
         return table.list();
     }
@@ -60,26 +65,31 @@ public final class FunctionList extends AbstractList<Function> implements Random
         return size;
     }
 
+    /** The name of function {@code id}. */
     public String name(int id) {
         check(id);
         return names[id];
     }
 
+    /** The file of function {@code id}. */
     public String file(int id) {
         check(id);
         return files[id];
     }
 
+    /** The object (binary, module) of function {@code id}; empty if none. */
     public String object(int id) {
         check(id);
         return objects == null ? "" : objects[id];
     }
 
+    /** The line of function {@code id}. */
     public int line(int id) {
         check(id);
         return lines[id];
     }
 
+    /** The qualifier of function {@code id}; empty if none. */
     public String qualifier(int id) {
         check(id);
         return qualifiers == null ? "" : qualifiers[id];

@@ -161,9 +161,11 @@ public final class ProfileBuilder {
     /**
      * Adds {@code n} calls given as columns, call {@code i} at index {@code i} of each ({@code
      * inclusive}: one value per cost type, call after call), each added no other time, as
-     * {@link #addCallOnce} adds one. A builder with no calls yet takes the arrays as they are, so a
-     * reader that made them to size saves a copy; calls in the profile's order (by caller, caller
-     * line, callee, callee line) then need no sort either. The caller must no longer change the
+     * {@link #addCallOnce} adds one. A builder with no calls yet takes the arrays as they are when
+     * each holds exactly the {@code n} calls ({@code inclusive} exactly {@code n} times the cost
+     * types) and no two are the same array, so a reader that made them to size saves a copy;
+     * calls in the profile's order (by caller, caller line, callee, callee line) then need no sort
+     * either. Otherwise the calls are copied. Either way the caller must no longer change the
      * arrays.
      */
     public void addCallsOnce(int n, int[] caller, int[] callerLine, int[] callee, int[] calleeLine, long[] count,
@@ -184,7 +186,11 @@ public final class ProfileBuilder {
         if (n == 0) {
             return;
         }
-        if (callCount > 0 || callIndex != null) {
+        boolean exact = caller.length == n && callerLine.length == n && callee.length == n && calleeLine.length == n
+                && count.length == n && inclusive.length == (long) n * width && caller != callerLine && caller != callee
+                && caller != calleeLine && callerLine != callee && callerLine != calleeLine && callee != calleeLine
+                && count != inclusive;
+        if (callCount > 0 || callIndex != null || !exact) {
             long[] costs = new long[width];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(inclusive, i * width, costs, 0, width);

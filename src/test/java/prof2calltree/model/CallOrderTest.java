@@ -328,6 +328,45 @@ class CallOrderTest {
         }
     }
 
+    /**
+     * Columns the builder cannot take as they are (longer than the calls, with values past them;
+     * of different lengths; one array for two columns) are copied, so calls added afterwards,
+     * found by lookup, sum with the right ones.
+     */
+    @Test
+    void columnsThatCannotBeTakenAreCopied() {
+        for (int shape = 0; shape < 4; shape++) {
+            ProfileBuilder b = builder();
+            long[] count = {1, 100, 100};
+            long[] inclusive = {10, 20, 100, 100, 100, 100};
+            int[] lines = {1, 7, 7};
+            switch (shape) {
+                case 0 -> b.addCallsOnce(1, new int[] {0, 2, 2}, new int[] {1, 7, 7}, new int[] {1, 3, 3},
+                        new int[] {1, 7, 7}, count, inclusive); // longer, with values past the one call
+                case 1 -> b.addCallsOnce(1, new int[] {0, 2, 2}, new int[] {1}, new int[] {1}, new int[] {1},
+                        new long[] {1}, new long[] {10, 20}); // of different lengths
+                case 2 -> b.addCallsOnce(1, new int[] {0}, lines, new int[] {1}, lines, new long[] {1},
+                        new long[] {10, 20}); // one array for both lines (and longer)
+                default -> b.addCallsOnce(1, new int[] {0}, new int[] {1}, new int[] {1}, new int[] {1},
+                        new long[] {1}, new long[] {10, 20}); // taken as they are
+            }
+            lines[0] = 5; // changing an array afterwards must not matter when it was copied
+            b.addCall(0, 1, 1, 1, 2, 0, 5); // the same call: summed
+            b.addCall(2, 7, 3, 7, 1, 1, 4); // a new one: from zero
+            Profile p = b.build();
+            String what = "shape " + shape;
+            assertEquals(2, p.calls().size(), what);
+            Call first = p.calls().get(0);
+            assertEquals(List.of(0, 1, 1, 1, 3L), List.of(first.caller(), first.callerLine(), first.callee(),
+                    first.calleeLine(), first.count()), what);
+            assertArrayEquals(new long[] {15, 20}, first.inclusive(), what);
+            Call second = p.calls().get(1);
+            assertEquals(List.of(2, 7, 3, 7, 1L), List.of(second.caller(), second.callerLine(), second.callee(),
+                    second.calleeLine(), second.count()), what);
+            assertArrayEquals(new long[] {0, 4}, second.inclusive(), what);
+        }
+    }
+
     @Test
     void callsAsColumnsAreChecked() {
         ProfileBuilder b = builder();
@@ -351,8 +390,10 @@ class CallOrderTest {
     private static ProfileBuilder builder() {
         ProfileBuilder b = new ProfileBuilder(List.of(TIME, new CostType("Calls", "", "")), 4, 4, 0);
         for (int i = 0; i < 4; i++) {
+            assertEquals(i, b.functionCount());
             b.function("f" + i, "m.py", "", i, "");
         }
+        assertEquals(4, b.functionCount());
         return b;
     }
 

@@ -56,6 +56,17 @@ class FunctionListTest {
         assertThrows(IndexOutOfBoundsException.class, () -> columns.get(-1));
     }
 
+    /** A hand-made Function may leave its object and qualifier null: the columns take them as empty. */
+    @Test
+    void nullObjectsAndQualifiersAreEmptyColumns() {
+        FunctionList columns = FunctionList.of(List.of(new Function(0, "f", "a.py", null, 1, null),
+                new Function(1, "g", "a.py", "lib.so", 2, "(int)")));
+        assertEquals("", columns.object(0));
+        assertEquals("", columns.qualifier(0));
+        assertEquals("lib.so", columns.object(1));
+        assertEquals("(int)", columns.qualifier(1));
+    }
+
     @Test
     void aListWhoseIdsAreNotItsIndexesIsRefused() {
         List<Function> shifted = List.of(new Function(1, "f", "a.py", "", 1, ""));

@@ -11,9 +11,10 @@ import prof2calltree.read.Warnings;
 /**
  * A pstats dump of the usual shape, decoded into flat arrays by {@link StatsDecoder}: the
  * distinct key tuples, the entries in dict order and each entry's callers. Everything in it has
- * already been checked, so {@link #toProfile} cannot fail; it adds the same functions, self
- * costs and calls, in the same order, as the generic conversion in {@link PstatsReader} would
- * for the same dump, with the builder's "once" methods where the dump guarantees no repeats.
+ * already been checked, so {@link #toProfile} cannot fail; it adds the same functions (in the
+ * same order, so with the same ids), self costs and calls as the generic conversion in
+ * {@link PstatsReader} would for the same dump, with the builder's "once" methods where the dump
+ * guarantees no repeats, and the calls as columns grouped by caller.
  */
 final class StatsTable {
     /** Texts of the distinct strings, by symbol id; a str and an equal bytes get different ids. */
@@ -140,7 +141,7 @@ final class StatsTable {
      * entry key first, in dict order, then the callers without an entry of their own in the
      * order the entries' callers name them. The calls go in grouped by caller, each caller's in
      * entry order: with distinct functions that is the builder's own order, so it need not sort
-     * them. It overwrites the entries and edges as it goes, so it can run only once.
+     * them.
      */
     Profile toProfile(Warnings warnings) {
         int entryCount = entries.size() / 3;

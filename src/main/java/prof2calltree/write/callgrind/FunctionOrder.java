@@ -8,9 +8,10 @@ import prof2calltree.model.FunctionList;
 
 /**
  * The order functions are written in: by file, then line, then display name, then id (so equal
- * keys keep the profile's order). With files numbered in sorted order, each function's (file,
- * line, id) is packed into one long, so the sort is a sort of primitives; only functions that
- * share a file and a line, which are few, are then compared by name.
+ * keys keep the profile's order). With files numbered in sorted order, functions are grouped by
+ * file with a counting sort, then each file's (line, id) pairs, packed into longs, are sorted as
+ * primitives; only functions that share a file and a line, which are few, are then compared by
+ * name.
  */
 final class FunctionOrder {
     private FunctionOrder() {}
@@ -29,9 +30,9 @@ final class FunctionOrder {
             lineRange(columns, from, Math.min(n, from + FileTable.CHUNK), range);
         }
         int minLine = range[0];
-        int lineBits = bits((long) range[1] - minLine);
-        int idBits = bits(n - 1);
-        if (general || lineBits + idBits > 63) {
+        // A line range takes at most 32 bits and an id at most 31, so (line, id) always packs.
+        int idBits = bits(Math.max(n - 1, 0));
+        if (general) {
             return sortGeneral(n, files.fileOf, columns, names);
         }
         return sortPacked(n, files, columns, minLine, idBits, names);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decoder's string symbols: equal exactly when Python finds the strings equal, however many
- * there are (the table grows many times over here, and each growth makes the hashes again from
- * the symbols' texts).
+ * there are (the table grows many times over here, and each growth places every symbol again
+ * from its stored hash).
  */
 class SymbolsTest {
     private static byte[] ascii(String s) {
