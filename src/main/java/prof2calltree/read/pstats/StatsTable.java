@@ -228,12 +228,14 @@ final class StatsTable {
             }
         }
 
+        /** Counts each caller's calls, in {@link #next} one place after the caller's. */
         void countCalls(int from, int to) {
             for (int k = from; k < to; k++) {
                 next[ids[(int) (edges.get(2 * k) >>> 32)]]++; // ids are function ids + 1
             }
         }
 
+        /** Makes the columns for {@code n} calls, the builder's to take. */
         void callColumns(int n) {
             caller = new int[n];
             callerLine = new int[n];
