@@ -26,13 +26,7 @@ final class StatsTable {
     /** Distinct key tuples by equality, three ints each: file symbol, line, name symbol. */
     private final IntBlocks tuples = new IntBlocks();
     private int tupleCount;
-    /**
-     * Open addressing, one int a slot (0 for an empty one): the tuple's index + 1 in the bits
-     * below the table's length, the top bits of its hash above them. A slot of another tuple is
-     * passed over on those bits alone, nearly always, as it was with the whole hash in a second
-     * int beside the index; the table is half the size (a 110,711-function dump: 2 MB, and as
-     * much again for the tables it grew out of, instead of twice that).
-     */
+    /** The tuples by hash, as {@link TaggedSlots}: a tuple's hash is made again from its three ints. */
     private int[] tupleSlots = new int[4096];
 
     /**
@@ -87,7 +81,7 @@ final class StatsTable {
         tuples.add(file);
         tuples.add(line);
         tuples.add(name);
-        t[i] = tag | (tuple + 1); // at most half the slots are used, so the index fits below the tag
+        t[i] = tag | (tuple + 1);
         if (tupleCount * 2 > t.length) {
             growTuples();
         }
@@ -100,17 +94,11 @@ final class StatsTable {
         return h ^ (h >>> 15);
     }
 
-    /** Doubles the tuple table: each tuple's hash made again from its three ints, as the slots hold only its top bits. */
+    /** Doubles the tuple table. */
     private void growTuples() {
         int[] t = new int[tupleSlots.length * 2];
-        int mask = t.length - 1;
         for (int tuple = 0; tuple < tupleCount; tuple++) {
-            int h = mix(tuples.get(3 * tuple), tuples.get(3 * tuple + 1), tuples.get(3 * tuple + 2));
-            int i = h & mask;
-            while (t[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            t[i] = (h & ~mask) | (tuple + 1);
+            TaggedSlots.place(t, mix(tuples.get(3 * tuple), tuples.get(3 * tuple + 1), tuples.get(3 * tuple + 2)), tuple);
         }
         tupleSlots = t;
     }

@@ -22,10 +22,9 @@ final class Symbols {
 
     private final StatsTable table;
     /**
-     * Open addressing over ASCII strings, one int a slot (0 for an empty one): the symbol id + 1
-     * in the bits below the table's length, the top bits of its hash above them (as in
-     * {@link StatsTable}'s tuple table). The table has at least twice as many slots as there
-     * are symbols of any kind, so an id always fits below the hash's bits.
+     * The ASCII strings by hash, as {@link TaggedSlots}. The table has at least twice as many
+     * slots as there are symbols of any kind, ASCII or not, so that every id fits below the
+     * hash's bits.
      */
     private int[] slots = new int[4096];
     /** By symbol id, a set bit for bytes; empty until the dump has bytes. */
@@ -163,18 +162,13 @@ final class Symbols {
         return true;
     }
 
-    /** Doubles the table, from the symbols' hashes by id, as the slots hold only their top bits. */
+    /** Doubles the table, from the symbols' hashes by id. */
     private void grow() {
         int[] t = new int[slots.length * 2];
-        int mask = t.length - 1;
         for (int id = 0; id < hashes.size(); id++) {
             int h = hashes.get(id);
             if (h != NONE) {
-                int i = h & mask;
-                while (t[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                t[i] = (h & ~mask) | (id + 1);
+                TaggedSlots.place(t, h, id);
             }
         }
         slots = t;
