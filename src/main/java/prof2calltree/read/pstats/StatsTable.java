@@ -145,10 +145,6 @@ final class StatsTable {
         }
         // Where each caller's calls start among all calls grouped by caller (a counting sort).
         int functionCount = feed.builder.functionCount();
-        feed.next = new int[functionCount + 1];
-        for (int from = 0; from < edgeCount; from += CHUNK) {
-            feed.countCalls(from, Math.min(edgeCount, from + CHUNK));
-        }
         int[] next = feed.next;
         for (int f = 1; f <= functionCount; f++) {
             next[f] += next[f - 1];
@@ -178,8 +174,11 @@ final class StatsTable {
         /** Each tuple's function id + 1, 0 until it has one (no fill: the JDK's fill runs interpreted). */
         final int[] ids = new int[tupleCount];
         int unknownCallers;
-        /** By caller, where its next call goes among the calls grouped by caller. */
-        int[] next;
+        /**
+         * By caller, where its next call goes among the calls grouped by caller; first each
+         * caller's count of calls, one place after the caller's (no more functions than tuples).
+         */
+        final int[] next = new int[tupleCount + 1];
         /** The calls, grouped by caller, as the builder's columns. */
         int[] caller;
         int[] callerLine;
@@ -205,7 +204,10 @@ final class StatsTable {
             }
         }
 
-        /** The functions of callers without an entry, in the order the entries name them. */
+        /**
+         * The functions of callers without an entry, in the order the entries name them, and
+         * each caller's count of calls.
+         */
         void callerFunctions(int from, int to) {
             for (int k = from; k < to; k++) {
                 int c = (int) (edges.get(2 * k) >>> 32);
@@ -213,13 +215,7 @@ final class StatsTable {
                     ids[c] = function(builder, c, distinct) + 1;
                     unknownCallers++;
                 }
-            }
-        }
-
-        /** Counts each caller's calls, in {@link #next} one place after the caller's. */
-        void countCalls(int from, int to) {
-            for (int k = from; k < to; k++) {
-                next[ids[(int) (edges.get(2 * k) >>> 32)]]++; // ids are function ids + 1
+                next[ids[c]]++; // ids are function ids + 1
             }
         }
 
