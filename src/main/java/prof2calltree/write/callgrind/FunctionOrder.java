@@ -23,26 +23,14 @@ final class FunctionOrder {
 
     /** With {@code general}, always uses the comparator sort that packed keys stand in for (for tests). */
     static int[] of(List<Function> functions, FileTable files, NameTable names, boolean general) {
-        int n = functions.size();
         FunctionList columns = FunctionList.of(functions);
-        int[] range = {n == 0 ? 0 : columns.line(0), n == 0 ? 0 : columns.line(0)}; // lowest and highest line
-        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
-            lineRange(columns, from, Math.min(n, from + FileTable.CHUNK), range);
-        }
-        int minLine = range[0];
-        // A line range takes at most 32 bits and an id at most 31, so (line, id) always packs.
-        int idBits = bits(Math.max(n - 1, 0));
-        if (general) {
-            return sortGeneral(n, files.fileOf, columns, names);
-        }
-        return sortPacked(n, files, columns, minLine, idBits, names);
+        return general ? sortGeneral(columns.size(), files.fileOf, columns, names)
+                : sortPacked(columns.size(), files, columns, names);
     }
 
-    private static void lineRange(FunctionList functions, int from, int to, int[] range) {
+    private static void lowestLine(FunctionList functions, int from, int to, int[] lowest) {
         for (int id = from; id < to; id++) {
-            int line = functions.line(id);
-            range[0] = Math.min(range[0], line);
-            range[1] = Math.max(range[1], line);
+            lowest[0] = Math.min(lowest[0], functions.line(id));
         }
     }
 
@@ -51,8 +39,14 @@ final class FunctionOrder {
      * functions sorted by (line, id) packed into a long. Only a file's worth of keys is held at a
      * time (a whole profile's, with their sort's spare array, were 1.8 MB for 110,711 functions).
      */
-    private static int[] sortPacked(int n, FileTable files, FunctionList functions, int minLine, int idBits,
-            NameTable names) {
+    private static int[] sortPacked(int n, FileTable files, FunctionList functions, NameTable names) {
+        int[] lowest = {n == 0 ? 0 : functions.line(0)};
+        for (int from = 0; from < n; from += FileTable.CHUNK) { // in chunks, for the JIT: see FileTable.CHUNK
+            lowestLine(functions, from, Math.min(n, from + FileTable.CHUNK), lowest);
+        }
+        int minLine = lowest[0];
+        // A line's offset from the lowest takes at most 32 bits and an id at most 31: they pack.
+        int idBits = bits(Math.max(n - 1, 0));
         int[] fileOf = files.fileOf;
         int fileCount = files.paths.length;
         int[] starts = new int[fileCount + 1];
@@ -110,7 +104,8 @@ final class FunctionOrder {
      * The first {@code n} keys in ascending order, in {@code keys} or in {@code spare} (which has
      * room for them): a bottom-up merge sort in our own code, which the launcher has compiled
      * early; the JDK's sorts run mostly interpreted in a conversion, being called too few times
-     * (110,711 keys through {@code Arrays.sort(long[])}: 15 ms, against 5 ms for our own).
+     * (110,711 keys through {@code Arrays.sort(long[])} took 15 ms, against 5 ms for the radix
+     * sort of our own that sorted them all at once before the keys were sorted a file at a time).
      */
     static long[] mergeSorted(long[] keys, int n, long[] spare) {
         long[] from = keys;
